@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Each installs what is missing first (scripts/install-deps, idempotent).
+SHELL := /bin/bash
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+STAGE := scripts/stage
+
+.PHONY: deps build run test test-release test-asan test-tsan bench format clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@$(STAGE) "configure (release)" cmake --preset release
+	@$(STAGE) "build (release)" cmake --build --preset release
+
+run: build
+	./build/release/src/app/callcenter demo
+
+test: deps
+	@$(STAGE) "configure (release)" cmake --preset release
+	@$(STAGE) "build (release)" cmake --build --preset release
+	@$(STAGE) "tests (release)" ctest --preset release
+	@$(STAGE) "configure (asan+ubsan)" cmake --preset asan
+	@$(STAGE) "build (asan+ubsan)" cmake --build --preset asan
+	@$(STAGE) "tests (asan+ubsan)" ctest --preset asan
+	@$(STAGE) "configure (tsan)" cmake --preset tsan
+	@$(STAGE) "build (tsan)" cmake --build --preset tsan
+	@$(STAGE) "tests (tsan, threaded)" ctest --preset tsan
+	@scripts/stage --summary
+
+bench: build
+	./build/release/bench/acd_bench --benchmark_counters_tabular=true
+
+format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build
