@@ -225,7 +225,8 @@ Status Engine::OnUpsertQueue(const QueueConfig& cfg, Timestamp now, Out& out) {
   auto [it, inserted] = queues_.try_emplace(cfg.id);
   QueueRec& q = it->second;
   q.config = cfg;
-  Emit(out, now, QueueConfigured{cfg.id, cfg.tenant, cfg.name});
+  Emit(out, now, QueueConfigured{cfg.id, cfg.tenant, cfg.name, cfg.sl_threshold,
+                                 cfg.sl_target_percent, cfg.short_abandon});
   if (!inserted) {
     // Policy or requirements may have changed: re-key ready members, re-route callers.
     for (AgentId id : q.members) {

@@ -34,7 +34,14 @@ enum class CallOutcome {
   kCallbackCancelled,  // a pending callback was cancelled
 };
 
-struct QueueConfigured { QueueId queue; TenantId tenant; std::string name; };
+struct QueueConfigured {
+  QueueId queue;
+  TenantId tenant;
+  std::string name;
+  Duration sl_threshold;
+  int sl_target_percent;
+  Duration short_abandon;
+};
 struct AgentConfigured { AgentId agent; std::vector<QueueMembership> queues; std::vector<SkillLevel> skills; };
 struct AgentStateChanged {
   AgentId agent;

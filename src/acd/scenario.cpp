@@ -200,17 +200,32 @@ Status Scenario::Step(std::string_view line, int line_no) {
 
 Status Scenario::Apply(const Input& input) {
   last_.clear();
-  last_status_ = engine_.Apply(input, now_, last_);
-  error_unchecked_ = !last_status_;
-  all_events_.insert(all_events_.end(), last_.events.begin(), last_.events.end());
-  if (observer_) observer_(last_, now_);
+  ApplyMore(input);
   return {};
+}
+
+void Scenario::ApplyMore(const Input& input) {
+  Output step;
+  last_status_ = engine_.Apply(input, now_, step);
+  error_unchecked_ = !last_status_;
+  all_events_.insert(all_events_.end(), step.events.begin(), step.events.end());
+  for (const auto& e : step.events) stats_.OnEvent(e);
+  if (observer_) observer_(step, now_);
+  last_.commands.insert(last_.commands.end(), step.commands.begin(), step.commands.end());
+  last_.events.insert(last_.events.end(), step.events.begin(), step.events.end());
 }
 
 Status Scenario::Advance(Timestamp to) {
   if (to < now_) return Bad("time cannot go backwards");
+  // As a real driver does: wake at every deadline on the way, then at `to`.
+  last_.clear();
+  for (auto next = engine_.NextDeadline(); next && *next <= to; next = engine_.NextDeadline()) {
+    now_ = std::max(now_, *next);
+    ApplyMore(Tick{});
+  }
   now_ = to;
-  return Apply(Tick{});
+  ApplyMore(Tick{});
+  return {};
 }
 
 Status Scenario::Execute(const Args& t) {
@@ -232,7 +247,10 @@ Status Scenario::Execute(const Args& t) {
     if (!d) return Bad("expected seconds, got '" + t[1] + "'");
     return Advance(w == "at" ? core::FromMillis(kStartMillis) + *d : now_ + *d);
   }
-  if (w == "newday") return Apply(NewDay{});
+  if (w == "newday") {
+    stats_.StartNewDay();
+    return Apply(NewDay{});
+  }
 
   if (w == "queue") {
     if (auto s = need(2); !s) return s;
@@ -579,7 +597,63 @@ Status Scenario::Expect(const Args& t) {
     return fail(t[2] + " has not ended");
   }
 
+  if (kind == "stat") return ExpectStat(t);
+
   return Bad("unknown expectation '" + kind + "'");
+}
+
+// expect stat QUEUE key=value ... | expect stat agent NAME key=value ...
+Status Scenario::ExpectStat(const Args& t) {
+  if (t.size() < 4) return Bad("expect stat QUEUE key=value...");
+  std::map<std::string, std::int64_t> have;
+  std::size_t from = 3;
+  if (t[2] == "agent") {
+    auto id = AgentNamed(t.size() > 3 ? t[3] : "");
+    if (!id) return Bad("unknown agent");
+    const AgentStats* a = stats_.Agent(*id);
+    if (!a) return Bad("no statistics for agent " + t[3]);
+    have = {{"handled", a->calls_handled},
+            {"missed", a->missed_offers},
+            {"talk", a->talk_total.count() / 1000},
+            {"hold", a->hold_total.count() / 1000},
+            {"wrapup", a->wrap_up_total.count() / 1000}};
+    from = 4;
+  } else {
+    auto id = QueueNamed(t[2]);
+    if (!id) return Bad("unknown queue " + t[2]);
+    const QueueStats* q = stats_.Queue(*id);
+    if (!q) return Bad("no statistics for queue " + t[2]);
+    have = {{"waiting", q->waiting},
+            {"callbacks", q->callbacks_waiting},
+            {"offered", q->offered},
+            {"answered", q->answered},
+            {"within", q->answered_within_sl},
+            {"abandoned", q->abandoned},
+            {"short", q->short_abandoned},
+            {"overflowed", q->overflowed_out},
+            {"callbacks-requested", q->callbacks_requested},
+            {"rejected", q->rejected},
+            {"handled", q->handled},
+            {"longest", stats_.LongestWait(*id, now_).count() / 1000},
+            {"sl", q->ServiceLevel() ? static_cast<std::int64_t>(*q->ServiceLevel() * 100 + 0.5) : -1},
+            {"asa", q->AverageSpeedOfAnswer() ? q->AverageSpeedOfAnswer()->count() / 1000 : -1},
+            {"aht", q->AverageHandleTime() ? q->AverageHandleTime()->count() / 1000 : -1}};
+    for (int s = 0; s < 7; ++s)
+      have[std::string(ToString(static_cast<AgentState>(s)))] = q->agents_by_state[static_cast<std::size_t>(s)];
+  }
+  for (std::size_t i = from; i < t.size(); ++i) {
+    auto eq = t[i].find('=');
+    if (eq == std::string::npos) return Bad("stat checks are key=value, got '" + t[i] + "'");
+    const std::string key = t[i].substr(0, eq);
+    auto want = Int(t[i].substr(eq + 1));
+    if (!want) return Bad("stat values are integers, got '" + t[i] + "'");
+    auto it = have.find(key);
+    if (it == have.end()) return Bad("unknown statistic '" + key + "'");
+    if (it->second != *want)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("{} is {}, expected {}", key, it->second, *want));
+  }
+  return {};
 }
 
 }  // namespace cc::acd

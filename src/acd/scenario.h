@@ -24,6 +24,7 @@
 
 #include "acd/describe.h"
 #include "acd/engine.h"
+#include "acd/realtime_stats.h"
 #include "core/result.h"
 
 namespace cc::acd {
@@ -43,6 +44,7 @@ class Scenario {
   void SetObserver(Observer observer) { observer_ = std::move(observer); }
 
   Engine& engine() { return engine_; }
+  const RealtimeStats& stats() const { return stats_; }
   const Namer& namer() const { return namer_; }
   Timestamp now() const { return now_; }
   const std::vector<Event>& events() const { return all_events_; }
@@ -56,7 +58,8 @@ class Scenario {
   using Args = std::vector<std::string>;
   core::Status Execute(const Args& t);
   core::Status Expect(const Args& t);
-  core::Status Apply(const Input& input);
+  core::Status Apply(const Input& input);  // one step: `last_` is its output
+  void ApplyMore(const Input& input);       // adds to `last_`
   core::Status Advance(Timestamp to);
 
   QueueId QueueId_(const std::string& name, bool create);
@@ -66,7 +69,10 @@ class Scenario {
   core::Result<std::vector<SkillLevel>> ParseSkills(const std::string& text);
   std::string LastOutputText() const;
 
+  core::Status ExpectStat(const Args& t);
+
   Engine engine_;
+  RealtimeStats stats_;
   Namer namer_;
   Observer observer_;
   Timestamp now_;

@@ -1,0 +1,45 @@
+// callcenter: one binary, subcommands. Later issues add `serve`, `backup`,
+// `erlang`, `simulate`, ... Parse errors print a clear message and exit 2.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/demo.h"
+#include "core/log.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"callcenter — an open contact-centre platform"};
+  app.set_version_flag("--version", std::string("callcenter 0.1.0"));
+  app.require_subcommand(1);
+  std::string log_level = "warn";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->capture_default_str();
+
+  cc::app::DemoOptions demo;
+  bool quiet_commands = false;
+  auto* demo_cmd = app.add_subcommand(
+      "demo", "Drive the routing engine through a scripted morning and print events and statistics");
+  demo_cmd->add_option("--script", demo.script_file,
+                       "Run this scenario file instead of the built-in morning (docs/scenarios.md)")
+      ->check(CLI::ExistingFile);
+  demo_cmd->add_flag("--events-only", quiet_commands, "Print events only, not the engine's commands");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  if (auto status = cc::core::SetupLogging(log_level); !status) {
+    std::cerr << "error: " << status.error().message << "\n";
+    return 2;
+  }
+  if (demo_cmd->parsed()) {
+    demo.show_commands = !quiet_commands;
+    return cc::app::RunDemo(demo, std::cout, std::cerr);
+  }
+  return 0;
+}
