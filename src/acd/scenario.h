@@ -52,7 +52,7 @@ class Scenario {
   std::optional<AgentId> AgentNamed(std::string_view name) const;
   std::optional<CallId> CallNamed(std::string_view name) const;
 
-  static constexpr std::int64_t kStartMillis = 1'795'852'800'000;  // 2026-11-27T08:00:00Z
+  static constexpr std::int64_t kStartMillis = 1'795'766'400'000;  // 2026-11-27T08:00:00Z
 
  private:
   using Args = std::vector<std::string>;
