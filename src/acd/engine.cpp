@@ -238,7 +238,10 @@ Status Engine::OnUpsertQueue(const QueueConfig& cfg, Timestamp now, Out& out) {
     }
     for (auto& [key, call_id] : q.waiting) {
       CallRec& c = calls_.at(call_id);
-      c.needs = NeedsFor(q, c.attrs);
+      RefreshRequirements(c, now);
+      const auto& relax = q.config.relaxations;
+      if (c.relax_step < relax.size())
+        Arm(TimerKind::kRelax, c.id.value(), c.epoch, c.enqueued + relax[c.relax_step].after);
     }
     RouteQueue(q);
   }

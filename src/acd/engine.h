@@ -127,6 +127,8 @@ class Engine {
                Timestamp now, Out& out);
   void ReturnToQueue(detail::CallRec& c, Timestamp now);
   void RemoveFromQueue(detail::CallRec& c);
+  // Requirements and relaxations reached, from the queue's current configuration.
+  void RefreshRequirements(detail::CallRec& c, Timestamp now);
   void ArmQueueTimers(detail::CallRec& c, Timestamp now);
   void Overflow(detail::CallRec& c, OverflowReason reason, Timestamp now, Out& out);
   void EndCall(detail::CallRec& c, CallOutcome outcome, Timestamp now, Out& out);

@@ -22,6 +22,9 @@ std::string Name(AgentId id) { return fmt::format("agent-{}", id.value()); }
 void Engine::SetState(AgentRec& a, AgentState to, NotReadyReason reason, bool forced,
                       Timestamp now, Out& out) {
   if (to != AgentState::kNotReady) reason = NotReadyReason::kNone;
+  // A change waiting for the call to end lapses once the agent is free by another way.
+  if (to == AgentState::kReady || to == AgentState::kNotReady || to == AgentState::kLoggedOut)
+    a.pending.reset();
   if (a.state == to && a.reason == reason) return;
   const AgentState from = a.state;
   if (from == AgentState::kReady) UnindexReady(a);
@@ -82,10 +85,17 @@ Status Engine::OnNotReady(AgentId id, NotReadyReason reason, bool forced, Timest
     case AgentState::kNotReady:
       SetState(a, AgentState::kNotReady, reason, forced, now, out);
       break;
-    case AgentState::kReserved:
-      EndOffer(a, calls_.at(a.call), OfferEnd::kCancelled, now, out, AgentState::kNotReady, reason,
-               forced);
+    case AgentState::kReserved: {
+      CallRec& c = calls_.at(a.call);
+      if (c.phase == CallPhase::kConsulting && c.consult && c.consult->agent == id) {
+        // A consult rings here: only the consult fails; the caller stays with their agent.
+        a.pending = PendingState{AgentState::kNotReady, reason, forced};
+        FailConsult(c, OfferEnd::kCancelled, now, out);
+      } else {
+        EndOffer(a, c, OfferEnd::kCancelled, now, out, AgentState::kNotReady, reason, forced);
+      }
       break;
+    }
     default:
       a.pending = PendingState{AgentState::kNotReady, reason, forced};
       break;
@@ -104,10 +114,17 @@ Status Engine::OnLogout(AgentId id, bool forced, Timestamp now, Out& out) {
     case AgentState::kNotReady:
       SetState(a, AgentState::kLoggedOut, NotReadyReason::kNone, forced, now, out);
       break;
-    case AgentState::kReserved:
-      EndOffer(a, calls_.at(a.call), OfferEnd::kCancelled, now, out, AgentState::kLoggedOut,
-               NotReadyReason::kNone, forced);
+    case AgentState::kReserved: {
+      CallRec& c = calls_.at(a.call);
+      if (c.phase == CallPhase::kConsulting && c.consult && c.consult->agent == id) {
+        a.pending = PendingState{AgentState::kLoggedOut, NotReadyReason::kNone, forced};
+        FailConsult(c, OfferEnd::kCancelled, now, out);
+      } else {
+        EndOffer(a, c, OfferEnd::kCancelled, now, out, AgentState::kLoggedOut, NotReadyReason::kNone,
+                 forced);
+      }
       break;
+    }
     default:
       a.pending = PendingState{AgentState::kLoggedOut, NotReadyReason::kNone, forced};
       break;

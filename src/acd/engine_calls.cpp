@@ -95,11 +95,20 @@ void Engine::ReturnToQueue(CallRec& c, Timestamp now) {
   QueueRec& q = QueueOf(c.queue);
   c.phase = CallPhase::kQueued;
   c.agent = {};
+  RefreshRequirements(c, now);  // the queue may have changed while the offer rang
   q.waiting.emplace(c.key, c.id);
   c.in_waiting = true;
   if (c.kind == CallKind::kInbound) q.live_waiting++;
   c.epoch++;
   ArmQueueTimers(c, now);
+}
+
+void Engine::RefreshRequirements(CallRec& c, Timestamp now) {
+  const QueueConfig& cfg = QueueOf(c.queue).config;
+  c.needs = NeedsFor(QueueOf(c.queue), c.attrs);
+  c.relax_step = 0;
+  while (c.relax_step < cfg.relaxations.size() && c.enqueued + cfg.relaxations[c.relax_step].after <= now)
+    ++c.relax_step;
 }
 
 void Engine::RemoveFromQueue(CallRec& c) {

@@ -948,5 +948,99 @@ TEST(Scenario, AnUncheckedErrorFailsTheScenario) {
   EXPECT_NE(status.error().message.find("failed unexpectedly"), std::string::npos);
 }
 
+TEST(Consults, ConsultedAgentLeavingWhileTheConsultRingsEndsOnlyTheConsult) {
+  // Found by the random test: the consult offer was ended as if it were the
+  // caller's own offer, sending the caller back to the queue while anna still
+  // held the call.
+  Play(R"(
+    queue sales
+    agent anna queues=sales
+    agent sup
+    anna ready
+    sup ready
+    call c1 arrives sales
+    anna answers c1
+    consult c1 with agent sup
+    expect offer c1 sup consult
+    sup notready lunch
+    expect command cancel-offer c1 sup
+    expect event consult.ended call=c1 failed
+    expect no event call.queued
+    expect state sup not-ready lunch
+    expect call c1 on-hold agent=anna
+    expect state anna on-hold
+    expect waiting sales
+    sup ready
+    consult c1 with agent sup
+    expect offer c1 sup consult
+    supervisor sets sup logout
+    expect event agent.state_changed agent=sup reserved -> logged-out forced
+    expect event consult.ended call=c1 failed
+    expect call c1 on-hold agent=anna
+    resume c1
+    expect state anna on-call
+  )");
+}
+
+TEST(AgentStates, ASupervisorsReadyForARingingAgentLapsesWhenTheAgentGoesNotReady) {
+  // Found by the random test: the pending "ready" outlived the offer, so a
+  // later call's end was reported as a supervisor's change.
+  Play(R"(
+    queue sales wrapup=0
+    agent anna queues=sales
+    anna ready
+    call c1 arrives sales
+    expect offer c1 anna
+    supervisor sets anna ready
+    anna notready break
+    expect state anna not-ready break
+    supervisor sets anna ready
+    at 5
+    expect offer c1 anna
+    anna answers c1
+    c1 hangs-up
+    expect state anna ready
+    expect no event agent.state_changed forced
+  )");
+}
+
+TEST(Routing, ACallerRingingWhileTheQueueChangesComesBackUnderTheNewRequirement) {
+  // Found by the random test: only waiting callers got the new requirement,
+  // so a caller whose offer rang during the change came back with the old one
+  // and a ready agent idled beside them.
+  Play(R"(
+    queue billing skills=billing:5 ring=10
+    agent expert queues=billing skills=billing:9
+    agent novice queues=billing
+    expert ready
+    novice ready
+    call c1 arrives billing
+    expect offer c1 expert
+    queue billing skills=
+    expert rejects c1
+    expect offer c1 novice
+  )");
+}
+
+TEST(Routing, ChangingRelaxationsCountsAgainWhichOnesAWaitingCallerHasReached) {
+  // Found by the random test: the caller kept the number of relaxations it
+  // had passed, which could point past the end of the new list.
+  Play(R"(
+    queue billing skills=billing:6 relax=10:3,20:1
+    agent trainee queues=billing skills=billing:1
+    trainee login
+    call c1 arrives billing
+    at 20
+    queue billing relax=
+    trainee ready
+    expect no offer
+    queue billing relax=30:1
+    at 29
+    expect no offer
+    at 30
+    expect offer c1 trainee
+  )");
+}
+
 }  // namespace
 }  // namespace cc::acd
