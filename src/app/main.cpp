@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/demo.h"
+#include "app/staff_command.h"
 #include "core/log.h"
 
 int main(int argc, char** argv) {
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
                        "Run this scenario file instead of the built-in morning (docs/scenarios.md)")
       ->check(CLI::ExistingFile);
   demo_cmd->add_flag("--events-only", quiet_commands, "Print events only, not the engine's commands");
+  cc::app::StaffOptions staff;
+  auto* staff_cmd = cc::app::AddStaffCommand(app, staff);
 
   try {
     app.parse(argc, argv);
@@ -41,5 +44,6 @@ int main(int argc, char** argv) {
     demo.show_commands = !quiet_commands;
     return cc::app::RunDemo(demo, std::cout, std::cerr);
   }
+  if (staff_cmd->parsed()) return cc::app::RunStaff(staff, std::cout, std::cerr);
   return 0;
 }

@@ -14,7 +14,7 @@ namespace cc::core {
 
 // "Answer this fraction of the offered calls within this threshold".
 struct ServiceTarget {
-  double fraction = 0.8;            // 0..1
+  double fraction = 0.8;  // 0..1
   Duration threshold = Seconds(20);
 
   friend bool operator==(const ServiceTarget&, const ServiceTarget&) = default;
