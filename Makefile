@@ -5,7 +5,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 STAGE := scripts/stage
 
-.PHONY: deps build run test test-release test-asan test-tsan bench format clean
+.PHONY: deps build run demo test bench format clean
 
 deps:
 	@scripts/install-deps
@@ -14,7 +14,13 @@ build: deps
 	@$(STAGE) "configure (release)" cmake --preset release
 	@$(STAGE) "build (release)" cmake --build --preset release
 
+# Until the server exists: a simulated weekday through the real routing engine,
+# with the interval table and the Erlang staffing advice.
 run: build
+	./build/release/src/app/callcenter simulate --config examples/day.toml
+
+# A scripted morning, event by event.
+demo: build
 	./build/release/src/app/callcenter demo
 
 test: deps
@@ -31,6 +37,7 @@ test: deps
 
 bench: build
 	./build/release/bench/acd_bench --benchmark_counters_tabular=true
+	./build/release/bench/sim_bench
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -64,12 +64,8 @@ Estimate BatchMeans(const sim::Report& r, F value) {
 
 double Sl(const sim::Figures& f) { return f.ServiceLevel().value_or(0); }
 double Asa(const sim::Figures& f) { return f.Asa().value_or(0); }
-double PWait(const sim::Figures& f) {
-  return static_cast<double>(f.delayed + f.abandoned + f.short_abandoned) / static_cast<double>(f.offered);
-}
-double PAbandon(const sim::Figures& f) {
-  return static_cast<double>(f.abandoned + f.short_abandoned) / static_cast<double>(f.offered);
-}
+double PWait(const sim::Figures& f) { return f.PWait().value_or(0); }
+double PAbandon(const sim::Figures& f) { return f.PAbandon().value_or(0); }
 
 // Inside four standard errors: a wrong formula or a wrong simulator shows up
 // far outside; a correct pair stays inside for any seed but the rarest.

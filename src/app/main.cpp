@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/demo.h"
+#include "app/simulate_command.h"
 #include "app/staff_command.h"
 #include "core/log.h"
 
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
   demo_cmd->add_flag("--events-only", quiet_commands, "Print events only, not the engine's commands");
   cc::app::StaffOptions staff;
   auto* staff_cmd = cc::app::AddStaffCommand(app, staff);
+  cc::app::SimulateOptions simulate;
+  auto* simulate_cmd = cc::app::AddSimulateCommand(app, simulate);
 
   try {
     app.parse(argc, argv);
@@ -45,5 +48,6 @@ int main(int argc, char** argv) {
     return cc::app::RunDemo(demo, std::cout, std::cerr);
   }
   if (staff_cmd->parsed()) return cc::app::RunStaff(staff, std::cout, std::cerr);
+  if (simulate_cmd->parsed()) return cc::app::RunSimulate(simulate, std::cout, std::cerr);
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "app/load_flags.h"
 #include "core/units.h"
 #include "wfm/staffing.h"
 
@@ -22,108 +23,6 @@ using core::ErrorCode;
 using core::Fail;
 using core::Result;
 
-struct StaffRequest {
-  wfm::StaffingProblem problem;
-  std::optional<int> agents;  // evaluate this head-count; absent: solve
-  double calls = 0;
-  core::Duration per{0};
-};
-
-template <typename T>
-Result<T> NameFlag(std::string_view flag, Result<T> parsed) {
-  if (!parsed) {
-    return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: {}", flag, parsed.error().message));
-  }
-  return parsed;
-}
-
-Result<double> PositivePercent(std::string_view flag, const std::string& text) {
-  auto p = NameFlag(flag, core::ParsePercent(text));
-  if (p && *p <= 0) {
-    return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: '{}' must be above 0 %", flag, text));
-  }
-  return p;
-}
-
-Result<StaffRequest> ParseRequest(const StaffOptions& o) {
-  StaffRequest r;
-  auto calls = NameFlag("--calls", core::ParseNumber(o.calls));
-  if (!calls) return tl::unexpected(calls.error());
-  if (*calls <= 0) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("--calls: '{}' is not a positive number", o.calls));
-  }
-  auto per = NameFlag("--per", core::ParsePositiveDuration(o.per));
-  if (!per) return tl::unexpected(per.error());
-  auto aht = NameFlag("--aht", core::ParsePositiveDuration(o.aht));
-  if (!aht) return tl::unexpected(aht.error());
-  r.calls = *calls;
-  r.per = *per;
-  r.problem.load = wfm::Load::FromVolume(*calls, *per, *aht);
-
-  wfm::StaffingTargets& t = r.problem.targets;
-  if (!o.target.empty()) {
-    auto target = NameFlag("--target", core::ParseServiceTarget(o.target));
-    if (!target) return tl::unexpected(target.error());
-    if (target->fraction >= 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("--target: '{}': 100 % within a time cannot be met by any number "
-                              "of agents; use e.g. 99.9",
-                              o.target));
-    }
-    t.service_level = *target;
-  }
-  if (!o.asa.empty()) {
-    auto asa = NameFlag("--asa", core::ParsePositiveDuration(o.asa));
-    if (!asa) return tl::unexpected(asa.error());
-    t.max_asa = *asa;
-  }
-  if (!o.patience.empty()) {
-    auto patience = NameFlag("--patience", core::ParsePositiveDuration(o.patience));
-    if (!patience) return tl::unexpected(patience.error());
-    r.problem.mean_patience = *patience;
-  }
-  if (!o.max_abandon.empty()) {
-    if (!r.problem.mean_patience) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "--max-abandon: needs --patience (without a patience nobody abandons)");
-    }
-    auto abandon = PositivePercent("--max-abandon", o.max_abandon);
-    if (!abandon) return tl::unexpected(abandon.error());
-    t.max_abandon = *abandon;
-  }
-  if (!o.max_occupancy.empty()) {
-    auto occupancy = PositivePercent("--max-occupancy", o.max_occupancy);
-    if (!occupancy) return tl::unexpected(occupancy.error());
-    t.max_occupancy = *occupancy;
-  }
-  if (!o.shrinkage.empty()) {
-    auto shrinkage = NameFlag("--shrinkage", core::ParsePercent(o.shrinkage));
-    if (!shrinkage) return tl::unexpected(shrinkage.error());
-    if (*shrinkage >= 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("--shrinkage: '{}' must be below 100 %", o.shrinkage));
-    }
-    r.problem.shrinkage = *shrinkage;
-  }
-  if (!o.agents.empty()) {
-    auto agents = NameFlag("--agents", core::ParseWholeNumber(o.agents));
-    if (!agents) return tl::unexpected(agents.error());
-    if (*agents < 1 || *agents > 1'000'000) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("--agents: '{}' is not between 1 and 1000000", o.agents));
-    }
-    r.agents = static_cast<int>(*agents);
-  } else if (t.empty()) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "staff: give a target to solve for (--target, --asa, --max-abandon or "
-                "--max-occupancy), or --agents to evaluate a head-count");
-  }
-  if (auto status = wfm::Validate(r.problem); !status) return tl::unexpected(status.error());
-  return r;
-}
-
-// "30 min", "1 h", "180 s", "250 ms".
 std::string Human(core::Duration d) {
   const auto ms = d.count();
   if (ms % 3'600'000 == 0) return fmt::format("{} h", ms / 3'600'000);
@@ -184,7 +83,7 @@ std::string Unstable(const wfm::Staffing& s) {
       s.erlangs);
 }
 
-void PrintTable(const StaffRequest& r, const wfm::Staffing& chosen, std::ostream& out) {
+void PrintTable(const LoadRequest& r, const wfm::Staffing& chosen, std::ostream& out) {
   const wfm::StaffingProblem& p = r.problem;
   const bool erlang_a = chosen.model == wfm::QueueModel::kErlangA;
   fmt::print(out, "Model      {}\n",
@@ -221,7 +120,7 @@ void PrintTable(const StaffRequest& r, const wfm::Staffing& chosen, std::ostream
   fmt::print(out, "\n");
 }
 
-void PrintConclusion(const StaffRequest& r, const wfm::Staffing& s, std::ostream& out) {
+void PrintConclusion(const LoadRequest& r, const wfm::Staffing& s, std::ostream& out) {
   const std::string scheduled =
       r.problem.shrinkage > 0 ? fmt::format("{} scheduled with {} shrinkage", s.agents_scheduled,
                                             TargetPct(r.problem.shrinkage))
@@ -243,7 +142,7 @@ void PrintConclusion(const StaffRequest& r, const wfm::Staffing& s, std::ostream
   }
 }
 
-nlohmann::json ToJson(const StaffRequest& r, const wfm::Staffing& s) {
+nlohmann::json ToJson(const LoadRequest& r, const wfm::Staffing& s) {
   const wfm::StaffingProblem& p = r.problem;
   nlohmann::json j;
   j["mode"] = r.agents ? "evaluate" : "solve";
@@ -288,27 +187,13 @@ CLI::App* AddStaffCommand(CLI::App& app, StaffOptions& o) {
       "staff",
       "Agents needed for a service-level, ASA, abandon or occupancy target (Erlang C, or Erlang A "
       "with --patience); with --agents, what that many achieve");
-  cmd->add_option("--calls", o.calls, "Calls offered per --per, e.g. 100")->required();
-  cmd->add_option("--per", o.per, "The period of --calls, e.g. 30m, 1h")->required();
-  cmd->add_option("--aht", o.aht, "Mean handle time (talk + hold + wrap-up), e.g. 180s")
-      ->required();
-  cmd->add_option("--target", o.target,
-                  "Service level: at least X % answered within T, e.g. 80/20s (docs/kpi.md)");
-  cmd->add_option("--asa", o.asa, "Highest average speed of answer, e.g. 15s");
-  cmd->add_option("--max-abandon", o.max_abandon,
-                  "Highest abandon rate, e.g. 5% (needs --patience)");
-  cmd->add_option("--max-occupancy", o.max_occupancy, "Highest agent occupancy, e.g. 85%");
-  cmd->add_option("--patience", o.patience,
-                  "Mean caller patience, e.g. 300s: use Erlang A (callers hang up)");
-  cmd->add_option("--shrinkage", o.shrinkage,
-                  "Paid time not on the phones (breaks, training), e.g. 30%");
+  AddLoadOptions(cmd, o, true);
   cmd->add_option("--agents", o.agents, "Evaluate this many agents instead of solving");
-  cmd->add_flag("--json", o.json, "Print one JSON object instead of the table");
   return cmd;
 }
 
 int RunStaff(const StaffOptions& options, std::ostream& out, std::ostream& err) {
-  auto request = ParseRequest(options);
+  auto request = ParseLoad(options, true);
   if (!request) {
     fmt::print(err, "error: {}\n", request.error().message);
     return 2;

@@ -7,6 +7,8 @@
 #include <iosfwd>
 #include <string>
 
+#include "app/load_flags.h"
+
 namespace CLI {
 class App;
 }
@@ -15,19 +17,7 @@ namespace cc::app {
 
 // The flags as typed; RunStaff parses and checks them so that every error
 // names its flag.
-struct StaffOptions {
-  std::string calls;          // --calls: calls offered per --per
-  std::string per;            // --per: the period of --calls, "30m"
-  std::string aht;            // --aht: mean handle time
-  std::string target;         // --target: "80/20s"
-  std::string asa;            // --asa: highest acceptable ASA
-  std::string max_abandon;    // --max-abandon: "5%", needs --patience
-  std::string max_occupancy;  // --max-occupancy: "85%"
-  std::string patience;       // --patience: mean patience; switches to Erlang A
-  std::string shrinkage;      // --shrinkage: "30%"
-  std::string agents;         // --agents: evaluate this head-count instead of solving
-  bool json = false;
-};
+using StaffOptions = LoadOptions;
 
 // Adds the `staff` subcommand to `app`; parsing fills `options`.
 CLI::App* AddStaffCommand(CLI::App& app, StaffOptions& options);

@@ -59,6 +59,16 @@ std::optional<double> Figures::AbandonRate() const {
   return static_cast<double>(abandoned + short_abandoned) / static_cast<double>(ended);
 }
 
+std::optional<double> Figures::PWait() const {
+  if (offered == 0) return std::nullopt;
+  return 1.0 - static_cast<double>(answered - delayed) / static_cast<double>(offered);
+}
+
+std::optional<double> Figures::PAbandon() const {
+  if (offered == 0) return std::nullopt;
+  return static_cast<double>(abandoned + short_abandoned) / static_cast<double>(offered);
+}
+
 ReportBuilder::ReportBuilder(const DayModel& model)
     : start_(model.start), interval_(model.interval), intervals_(model.intervals) {
   report_.interval = model.interval;

@@ -35,7 +35,9 @@ struct Figures {
   std::optional<double> Asa() const;
   std::optional<double> Aht() const;
   std::optional<double> Occupancy() const;
-  std::optional<double> AbandonRate() const;
+  std::optional<double> AbandonRate() const;  // abandoned ÷ (answered + abandoned)
+  std::optional<double> PWait() const;        // share of offered calls not answered at once
+  std::optional<double> PAbandon() const;     // abandoned ÷ offered
 };
 
 struct Report {
