@@ -2,12 +2,13 @@
 // queue, Poisson arrivals, exponential handle times, N agents answering at
 // once, no wrap-up; exponential patience for Erlang A. Hourly batches give
 // a batch-means confidence interval; the formula must fall inside it.
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <numeric>
 
-#include <gtest/gtest.h>
-
 #include "sim/simulator.h"
+#include "sim/steady_load.h"
 #include "wfm/erlang.h"
 
 namespace cc {
@@ -25,26 +26,14 @@ struct Case {
 };
 
 sim::DayModel Model(const Case& c) {
-  sim::DayModel m;
-  m.start = core::FromMillis(1'795'766'400'000);
-  m.interval = std::chrono::hours(1);
-  m.intervals = c.hours;
-  m.seed = c.seed;
-  sim::QueueModel q;
-  q.config.id = acd::QueueId(1);
-  q.config.name = "q";
-  q.config.sl_threshold = Seconds(20);
-  q.arrivals.assign(static_cast<std::size_t>(c.hours), c.calls_per_hour);
-  q.handle = {sim::HandleDistribution::kExponential, Seconds(c.aht_s), 1.0};
-  if (c.patience_s) q.patience = Seconds(*c.patience_s);
-  m.queues.push_back(q);
-  sim::Shift s;
-  s.name = "all";
-  s.agents = c.agents;
-  s.end_offset = m.interval * c.hours;
-  s.queues = {{acd::QueueId(1), 1}};
-  m.shifts.push_back(s);
-  return m;
+  sim::SteadyLoad load;
+  load.calls_per_hour = c.calls_per_hour;
+  load.aht = Seconds(c.aht_s);
+  load.agents = c.agents;
+  load.hours = c.hours;
+  load.seed = c.seed;
+  if (c.patience_s) load.patience = Seconds(*c.patience_s);
+  return sim::SteadyLoadDay(load);
 }
 
 // Mean and standard error of per-hour values (the first hour is warm-up).
@@ -54,7 +43,8 @@ struct Estimate {
 template <typename F>
 Estimate BatchMeans(const sim::Report& r, F value) {
   std::vector<double> v;
-  for (std::size_t i = 1; i + 1 < r.by_interval.size(); ++i) v.push_back(value(r.by_interval[i][0]));
+  for (std::size_t i = 1; i + 1 < r.by_interval.size(); ++i)
+    v.push_back(value(r.by_interval[i][0]));
   const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
   double ss = 0;
   for (double x : v) ss += (x - mean) * (x - mean);
@@ -62,10 +52,18 @@ Estimate BatchMeans(const sim::Report& r, F value) {
   return {mean, sd / std::sqrt(static_cast<double>(v.size()))};
 }
 
-double Sl(const sim::Figures& f) { return f.ServiceLevel().value_or(0); }
-double Asa(const sim::Figures& f) { return f.Asa().value_or(0); }
-double PWait(const sim::Figures& f) { return f.PWait().value_or(0); }
-double PAbandon(const sim::Figures& f) { return f.PAbandon().value_or(0); }
+double Sl(const sim::Figures& f) {
+  return f.ServiceLevel().value_or(0);
+}
+double Asa(const sim::Figures& f) {
+  return f.Asa().value_or(0);
+}
+double PWait(const sim::Figures& f) {
+  return f.PWait().value_or(0);
+}
+double PAbandon(const sim::Figures& f) {
+  return f.PAbandon().value_or(0);
+}
 
 // Inside four standard errors: a wrong formula or a wrong simulator shows up
 // far outside; a correct pair stays inside for any seed but the rarest.
@@ -80,19 +78,20 @@ TEST_P(ErlangC, SimulationAgreesWithTheFormula) {
   const Case c = GetParam();
   auto report = sim::Simulator(Model(c)).Run();
   ASSERT_TRUE(report) << report.error().message;
-  auto erlang = wfm::ErlangC(c.agents, wfm::Load::FromVolume(c.calls_per_hour, std::chrono::hours(1),
-                                                             Seconds(c.aht_s)));
+  auto erlang = wfm::ErlangC(
+      c.agents, wfm::Load::FromVolume(c.calls_per_hour, std::chrono::hours(1), Seconds(c.aht_s)));
   ASSERT_TRUE(erlang) << erlang.error().message;
   ExpectWithin("P(wait)", BatchMeans(*report, PWait), erlang->p_wait);
   ExpectWithin("service level 20 s", BatchMeans(*report, Sl), erlang->ServiceLevel(Seconds(20)));
   ExpectWithin("ASA", BatchMeans(*report, Asa), erlang->asa_all_seconds);
 }
 
-INSTANTIATE_TEST_SUITE_P(Loads, ErlangC,
-                         ::testing::Values(Case{200, 180, 11, std::nullopt, 300, 1},   // A = 10, busy
-                                           Case{200, 180, 13, std::nullopt, 300, 2},   // A = 10
-                                           Case{600, 120, 22, std::nullopt, 200, 3},   // A = 20
-                                           Case{40, 300, 4, std::nullopt, 600, 4}));   // A = 3.3, small team
+INSTANTIATE_TEST_SUITE_P(
+    Loads, ErlangC,
+    ::testing::Values(Case{200, 180, 11, std::nullopt, 300, 1},  // A = 10, busy
+                      Case{200, 180, 13, std::nullopt, 300, 2},  // A = 10
+                      Case{600, 120, 22, std::nullopt, 200, 3},  // A = 20
+                      Case{40, 300, 4, std::nullopt, 600, 4}));  // A = 3.3, small team
 
 class ErlangA : public ::testing::TestWithParam<Case> {};
 
@@ -100,9 +99,9 @@ TEST_P(ErlangA, SimulationAgreesWithTheFormula) {
   const Case c = GetParam();
   auto report = sim::Simulator(Model(c)).Run();
   ASSERT_TRUE(report) << report.error().message;
-  auto erlang = wfm::ErlangA(c.agents,
-                             wfm::Load::FromVolume(c.calls_per_hour, std::chrono::hours(1), Seconds(c.aht_s)),
-                             Seconds(*c.patience_s));
+  auto erlang = wfm::ErlangA(
+      c.agents, wfm::Load::FromVolume(c.calls_per_hour, std::chrono::hours(1), Seconds(c.aht_s)),
+      Seconds(*c.patience_s));
   ASSERT_TRUE(erlang) << erlang.error().message;
   ExpectWithin("P(wait)", BatchMeans(*report, PWait), erlang->p_wait);
   ExpectWithin("P(abandon)", BatchMeans(*report, PAbandon), erlang->p_abandon);
@@ -111,9 +110,10 @@ TEST_P(ErlangA, SimulationAgreesWithTheFormula) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Loads, ErlangA,
-                         ::testing::Values(Case{200, 180, 9, 120, 300, 5},    // overloaded: A = 10 > N
-                                           Case{200, 180, 11, 60, 300, 6},    // A = 10, impatient
-                                           Case{600, 120, 21, 300, 200, 7})); // A = 20
+                         ::testing::Values(Case{200, 180, 9, 120, 300,
+                                                5},  // overloaded: A = 10 > N
+                                           Case{200, 180, 11, 60, 300, 6},     // A = 10, impatient
+                                           Case{600, 120, 21, 300, 200, 7}));  // A = 20
 
 }  // namespace
 }  // namespace cc

@@ -50,9 +50,9 @@ struct QueueConfig {
   Duration max_wait{};       // zero: no limit
   OverflowTarget overflow;   // where callers go at max_wait or when the queue is full
   NoAgentsAction when_no_agents = NoAgentsAction::kWait;
-  Duration wrap_up{};          // after-call work time given to the agent
-  Duration announce_every{};   // position and expected wait every N; zero: never
-  int max_callers = 0;         // zero: unlimited
+  Duration wrap_up{};         // after-call work time given to the agent
+  Duration announce_every{};  // position and expected wait every N; zero: never
+  int max_callers = 0;        // zero: unlimited
   Duration ring_timeout = core::Seconds(15);
 };
 

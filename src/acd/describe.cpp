@@ -2,14 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "core/overloaded.h"
+
 namespace cc::acd {
 
-namespace {
+using core::Overloaded;
 
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
+namespace {
 
 struct Printer {
   const Namer& n;
@@ -17,7 +16,9 @@ struct Printer {
     if (!id.valid()) return "-";
     return n.agent ? n.agent(id) : fmt::format("agent-{}", id.value());
   }
-  std::string C(CallId id) const { return n.call ? n.call(id) : fmt::format("call-{}", id.value()); }
+  std::string C(CallId id) const {
+    return n.call ? n.call(id) : fmt::format("call-{}", id.value());
+  }
   std::string Q(QueueId id) const {
     if (!id.valid()) return "-";
     return n.queue ? n.queue(id) : fmt::format("queue-{}", id.value());
@@ -34,18 +35,24 @@ std::string_view AnnouncementName(AnnouncementKind k) {
 
 std::string_view HangUpName(HangUpReason r) {
   switch (r) {
-    case HangUpReason::kQueueFull: return "queue-full";
-    case HangUpReason::kCallbackRequested: return "callback-requested";
-    case HangUpReason::kAgentEnded: return "agent-ended";
+    case HangUpReason::kQueueFull:
+      return "queue-full";
+    case HangUpReason::kCallbackRequested:
+      return "callback-requested";
+    case HangUpReason::kAgentEnded:
+      return "agent-ended";
   }
   return "unknown";
 }
 
 std::string TargetText(const Printer& p, const ConsultTarget& t) {
   switch (t.kind) {
-    case ConsultTargetKind::kAgent: return "agent:" + p.A(t.agent);
-    case ConsultTargetKind::kQueue: return "queue:" + p.Q(t.queue);
-    case ConsultTargetKind::kExternal: return "external:" + t.number;
+    case ConsultTargetKind::kAgent:
+      return "agent:" + p.A(t.agent);
+    case ConsultTargetKind::kQueue:
+      return "queue:" + p.Q(t.queue);
+    case ConsultTargetKind::kExternal:
+      return "external:" + t.number;
   }
   return "?";
 }
@@ -54,10 +61,10 @@ std::string TargetText(const Printer& p, const ConsultTarget& t) {
 
 std::string CommandName(const Command& command) {
   static constexpr const char* kNames[] = {
-      "offer", "cancel-offer", "bridge", "announce", "offer-callback", "move-to-queue",
-      "hold", "resume", "originate", "dial-consult", "bridge-consult", "conference",
-      "drop-consult", "transfer-out", "disconnect-agent", "hang-up", "start-wrap-up",
-      "end-wrap-up"};
+      "offer",          "cancel-offer",  "bridge",       "announce",     "offer-callback",
+      "move-to-queue",  "hold",          "resume",       "originate",    "dial-consult",
+      "bridge-consult", "conference",    "drop-consult", "transfer-out", "disconnect-agent",
+      "hang-up",        "start-wrap-up", "end-wrap-up"};
   static_assert(std::size(kNames) == std::variant_size_v<Command>);
   return kNames[command.index()];
 }
@@ -68,8 +75,8 @@ std::string Describe(const Command& command, const Namer& names) {
   const std::string rest = std::visit(
       Overloaded{
           [&](const OfferCall& c) {
-            return fmt::format("{} to {} ({}, rings {})", p.C(c.call), p.A(c.agent), ToString(c.kind),
-                               Printer::D(c.ring_timeout));
+            return fmt::format("{} to {} ({}, rings {})", p.C(c.call), p.A(c.agent),
+                               ToString(c.kind), Printer::D(c.ring_timeout));
           },
           [&](const CancelOffer& c) { return fmt::format("{} at {}", p.C(c.call), p.A(c.agent)); },
           [&](const Bridge& c) { return fmt::format("{} with {}", p.C(c.call), p.A(c.agent)); },
@@ -82,7 +89,9 @@ std::string Describe(const Command& command, const Namer& names) {
             return fmt::format("{} from {} to {}", p.C(c.call), p.Q(c.from), p.Q(c.to));
           },
           [&](const HoldCaller& c) { return p.C(c.call); },
-          [&](const ResumeCaller& c) { return fmt::format("{} with {}", p.C(c.call), p.A(c.agent)); },
+          [&](const ResumeCaller& c) {
+            return fmt::format("{} with {}", p.C(c.call), p.A(c.agent));
+          },
           [&](const Originate& c) {
             return fmt::format("{} for {} to {}", p.C(c.call), p.A(c.agent), c.number);
           },
@@ -95,10 +104,15 @@ std::string Describe(const Command& command, const Namer& names) {
           [&](const Conference& c) { return p.C(c.call); },
           [&](const DropConsult& c) { return fmt::format("{} for {}", p.C(c.call), p.A(c.agent)); },
           [&](const TransferOut& c) { return fmt::format("{} to {}", p.C(c.call), c.number); },
-          [&](const DisconnectAgent& c) { return fmt::format("{} from {}", p.A(c.agent), p.C(c.call)); },
-          [&](const HangUpCaller& c) { return fmt::format("{} ({})", p.C(c.call), HangUpName(c.reason)); },
+          [&](const DisconnectAgent& c) {
+            return fmt::format("{} from {}", p.A(c.agent), p.C(c.call));
+          },
+          [&](const HangUpCaller& c) {
+            return fmt::format("{} ({})", p.C(c.call), HangUpName(c.reason));
+          },
           [&](const StartWrapUp& c) {
-            return fmt::format("{} after {} for {}", p.A(c.agent), p.C(c.call), Printer::D(c.duration));
+            return fmt::format("{} after {} for {}", p.A(c.agent), p.C(c.call),
+                               Printer::D(c.duration));
           },
           [&](const EndWrapUp& c) { return p.A(c.agent); },
       },
@@ -110,13 +124,18 @@ std::string Describe(const EventBody& event, const Namer& names) {
   Printer p{names};
   const std::string rest = std::visit(
       Overloaded{
-          [&](const QueueConfigured& e) { return fmt::format("queue={} name={}", p.Q(e.queue), e.name); },
+          [&](const QueueConfigured& e) {
+            return fmt::format("queue={} name={}", p.Q(e.queue), e.name);
+          },
           [&](const AgentConfigured& e) {
-            return fmt::format("agent={} queues={} skills={}", p.A(e.agent), e.queues.size(), e.skills.size());
+            return fmt::format("agent={} queues={} skills={}", p.A(e.agent), e.queues.size(),
+                               e.skills.size());
           },
           [&](const AgentStateChanged& e) {
-            std::string s = fmt::format("agent={} {} -> {}", p.A(e.agent), ToString(e.from), ToString(e.to));
-            if (e.reason != NotReadyReason::kNone) s += fmt::format(" reason={}", ToString(e.reason));
+            std::string s =
+                fmt::format("agent={} {} -> {}", p.A(e.agent), ToString(e.from), ToString(e.to));
+            if (e.reason != NotReadyReason::kNone)
+              s += fmt::format(" reason={}", ToString(e.reason));
             if (e.forced) s += " forced";
             return s;
           },
@@ -129,39 +148,52 @@ std::string Describe(const EventBody& event, const Namer& names) {
                                ToString(e.via), e.number);
           },
           [&](const CallbackScheduled& e) {
-            return fmt::format("call={} queue={} due={}", p.C(e.call), p.Q(e.queue), core::FormatUtc(e.due));
+            return fmt::format("call={} queue={} due={}", p.C(e.call), p.Q(e.queue),
+                               core::FormatUtc(e.due));
           },
           [&](const CallOffered& e) {
             return fmt::format("call={} agent={} queue={} kind={}", p.C(e.call), p.A(e.agent),
                                p.Q(e.queue), ToString(e.kind));
           },
           [&](const OfferEnded& e) {
-            return fmt::format("call={} agent={} how={}", p.C(e.call), p.A(e.agent), ToString(e.how));
+            return fmt::format("call={} agent={} how={}", p.C(e.call), p.A(e.agent),
+                               ToString(e.how));
           },
           [&](const CallAnswered& e) {
             return fmt::format("call={} agent={} queue={} wait={}", p.C(e.call), p.A(e.agent),
                                p.Q(e.queue), Printer::D(e.wait));
           },
           [&](const CallAbandoned& e) {
-            return fmt::format("call={} queue={} wait={}", p.C(e.call), p.Q(e.queue), Printer::D(e.wait));
+            return fmt::format("call={} queue={} wait={}", p.C(e.call), p.Q(e.queue),
+                               Printer::D(e.wait));
           },
           [&](const CallOverflowed& e) {
             return fmt::format("call={} from={} to={} reason={} wait={}", p.C(e.call), p.Q(e.from),
                                p.Q(e.to), ToString(e.reason), Printer::D(e.wait));
           },
           [&](const CallbackChosen& e) {
-            return fmt::format("call={} queue={} wait={}", p.C(e.call), p.Q(e.queue), Printer::D(e.wait));
+            return fmt::format("call={} queue={} wait={}", p.C(e.call), p.Q(e.queue),
+                               Printer::D(e.wait));
           },
-          [&](const CallRejected& e) { return fmt::format("call={} queue={}", p.C(e.call), p.Q(e.queue)); },
-          [&](const CallbackOffered& e) { return fmt::format("call={} queue={}", p.C(e.call), p.Q(e.queue)); },
+          [&](const CallRejected& e) {
+            return fmt::format("call={} queue={}", p.C(e.call), p.Q(e.queue));
+          },
+          [&](const CallbackOffered& e) {
+            return fmt::format("call={} queue={}", p.C(e.call), p.Q(e.queue));
+          },
           [&](const CallConnected& e) {
             return fmt::format("call={} agent={} queue={} kind={}", p.C(e.call), p.A(e.agent),
                                p.Q(e.queue), ToString(e.kind));
           },
-          [&](const CallHeld& e) { return fmt::format("call={} agent={}", p.C(e.call), p.A(e.agent)); },
-          [&](const CallResumed& e) { return fmt::format("call={} agent={}", p.C(e.call), p.A(e.agent)); },
+          [&](const CallHeld& e) {
+            return fmt::format("call={} agent={}", p.C(e.call), p.A(e.agent));
+          },
+          [&](const CallResumed& e) {
+            return fmt::format("call={} agent={}", p.C(e.call), p.A(e.agent));
+          },
           [&](const ConsultStarted& e) {
-            return fmt::format("call={} agent={} target={}", p.C(e.call), p.A(e.agent), TargetText(p, e.target));
+            return fmt::format("call={} agent={} target={}", p.C(e.call), p.A(e.agent),
+                               TargetText(p, e.target));
           },
           [&](const ConsultConnected& e) {
             return fmt::format("call={} agent={} with={}", p.C(e.call), p.A(e.agent),
@@ -173,12 +205,14 @@ std::string Describe(const EventBody& event, const Namer& names) {
           },
           [&](const CallTransferred& e) {
             std::string to = e.kind == TransferKind::kExternal || !e.number.empty() ? e.number
-                             : e.to_agent.valid() ? p.A(e.to_agent) : p.Q(e.queue);
+                             : e.to_agent.valid() ? p.A(e.to_agent)
+                                                  : p.Q(e.queue);
             return fmt::format("call={} from={} kind={} to={}", p.C(e.call), p.A(e.from_agent),
                                ToString(e.kind), to);
           },
           [&](const CallRequeued& e) {
-            return fmt::format("call={} queue={} agent={}", p.C(e.call), p.Q(e.queue), p.A(e.agent));
+            return fmt::format("call={} queue={} agent={}", p.C(e.call), p.Q(e.queue),
+                               p.A(e.agent));
           },
           [&](const AgentLeftCall& e) {
             return fmt::format("call={} agent={} talk={} hold={}", p.C(e.call), p.A(e.agent),
@@ -190,7 +224,8 @@ std::string Describe(const EventBody& event, const Namer& names) {
                                Printer::D(e.wrap_up));
           },
           [&](const CallEnded& e) {
-            return fmt::format("call={} queue={} outcome={}", p.C(e.call), p.Q(e.queue), ToString(e.outcome));
+            return fmt::format("call={} queue={} outcome={}", p.C(e.call), p.Q(e.queue),
+                               ToString(e.outcome));
           },
       },
       event);

@@ -1,31 +1,26 @@
 #include "acd/engine.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 
-#include <fmt/format.h>
+#include "core/overloaded.h"
 
 namespace cc::acd {
 
 using core::ErrorCode;
 using core::Fail;
+using core::Overloaded;
 using core::Status;
 using namespace detail;
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-
-std::string Name(AgentId id) { return fmt::format("agent-{}", id.value()); }
-std::string Name(CallId id) { return fmt::format("call-{}", id.value()); }
-std::string Name(QueueId id) { return fmt::format("queue-{}", id.value()); }
-
 Status ValidateSkills(const std::vector<SkillRequirement>& reqs, const std::string& where) {
   for (const auto& r : reqs) {
-    if (!r.skill.valid()) return Fail(ErrorCode::kInvalidArgument, where + ": a skill id is missing");
+    if (!r.skill.valid())
+      return Fail(ErrorCode::kInvalidArgument, where + ": a skill id is missing");
     if (r.min_level < 1 || r.min_level > 10)
       return Fail(ErrorCode::kInvalidArgument,
                   fmt::format("{}: minimum level {} of skill-{} is outside 1..10", where,
@@ -82,12 +77,16 @@ Status Engine::Dispatch(const Input& input, Timestamp now, Out& out) {
           },
           [&](const TransferToAgent& in) { return OnTransferToAgent(in.call, in.agent, now, out); },
           [&](const TransferToTeamLead& in) { return OnTransferToTeamLead(in.call, now, out); },
-          [&](const TransferExternal& in) { return OnTransferExternal(in.call, in.number, now, out); },
+          [&](const TransferExternal& in) {
+            return OnTransferExternal(in.call, in.number, now, out);
+          },
           [&](const RequeueAtHead& in) { return OnRequeueAtHead(in.call, now, out); },
           [&](const StartConsult& in) { return OnStartConsult(in, now, out); },
           [&](const ConsultAnswered& in) { return OnConsultAnswered(in.call, now, out); },
           [&](const ConsultFailed& in) { return OnConsultFailed(in.call, now, out); },
-          [&](const CompleteConsult& in) { return OnCompleteConsult(in.call, in.outcome, now, out); },
+          [&](const CompleteConsult& in) {
+            return OnCompleteConsult(in.call, in.outcome, now, out);
+          },
           [&](const CallbackRequested& in) { return OnCallbackRequested(in, now, out); },
           [&](const ScheduleCallback& in) { return OnScheduleCallback(in, now, out); },
           [&](const CancelCallback& in) { return OnCancelCallback(in.call, now, out); },
@@ -215,8 +214,8 @@ Status Engine::OnUpsertQueue(const QueueConfig& cfg, Timestamp now, Out& out) {
     if (cfg.overflow.queue == cfg.id)
       return Fail(ErrorCode::kInvalidArgument, where + ": a queue cannot overflow to itself");
     if (!queues_.contains(cfg.overflow.queue))
-      return Fail(ErrorCode::kNotFound,
-                  fmt::format("{}: overflow target {} does not exist", where, Name(cfg.overflow.queue)));
+      return Fail(ErrorCode::kNotFound, fmt::format("{}: overflow target {} does not exist", where,
+                                                    Name(cfg.overflow.queue)));
   }
   if (cfg.when_no_agents == NoAgentsAction::kOverflow && cfg.overflow.kind == OverflowKind::kNone)
     return Fail(ErrorCode::kInvalidArgument,
@@ -225,8 +224,9 @@ Status Engine::OnUpsertQueue(const QueueConfig& cfg, Timestamp now, Out& out) {
   auto [it, inserted] = queues_.try_emplace(cfg.id);
   QueueRec& q = it->second;
   q.config = cfg;
-  Emit(out, now, QueueConfigured{cfg.id, cfg.tenant, cfg.name, cfg.sl_threshold,
-                                 cfg.sl_target_percent, cfg.short_abandon});
+  Emit(out, now,
+       QueueConfigured{cfg.id, cfg.tenant, cfg.name, cfg.sl_threshold, cfg.sl_target_percent,
+                       cfg.short_abandon});
   if (!inserted) {
     // Policy or requirements may have changed: re-key ready members, re-route callers.
     for (AgentId id : q.members) {
@@ -314,8 +314,7 @@ core::Result<AgentRec*> Engine::FindAgent(AgentId id) {
 
 core::Result<CallRec*> Engine::FindCall(CallId id) {
   auto it = calls_.find(id);
-  if (it == calls_.end())
-    return Fail(ErrorCode::kNotFound, Name(id) + " is not in progress");
+  if (it == calls_.end()) return Fail(ErrorCode::kNotFound, Name(id) + " is not in progress");
   return &it->second;
 }
 
@@ -338,8 +337,8 @@ std::optional<AgentView> Engine::Agent(AgentId id) const {
   auto it = agents_.find(id);
   if (it == agents_.end()) return std::nullopt;
   const AgentRec& a = it->second;
-  AgentView v{id, a.state, a.reason, a.since, a.idle_since, std::nullopt, a.calls_today,
-              a.missed_in_row, std::nullopt};
+  AgentView v{id,           a.state,       a.reason,        a.since,     a.idle_since,
+              std::nullopt, a.calls_today, a.missed_in_row, std::nullopt};
   if (a.call.valid()) v.call = a.call;
   if (a.pending) v.pending = a.pending->state;
   return v;
@@ -349,8 +348,15 @@ std::optional<CallView> Engine::Call(CallId id) const {
   auto it = calls_.find(id);
   if (it == calls_.end()) return std::nullopt;
   const CallRec& c = it->second;
-  CallView v{id, static_cast<CallStage>(c.phase), c.queue, std::nullopt, std::nullopt,
-             c.arrived, c.enqueued, c.kind != CallKind::kInbound, c.attrs.priority};
+  CallView v{id,
+             static_cast<CallStage>(c.phase),
+             c.queue,
+             std::nullopt,
+             std::nullopt,
+             c.arrived,
+             c.enqueued,
+             c.kind != CallKind::kInbound,
+             c.attrs.priority};
   if (c.agent.valid()) v.agent = c.agent;
   if (c.consult && c.consult->agent.valid()) v.consult_agent = c.consult->agent;
   return v;
@@ -378,9 +384,15 @@ static auto SortedKeys(const Map& m) {
   return keys;
 }
 
-std::vector<AgentId> Engine::AgentIds() const { return SortedKeys(agents_); }
-std::vector<CallId> Engine::CallIds() const { return SortedKeys(calls_); }
-std::vector<QueueId> Engine::QueueIds() const { return SortedKeys(queues_); }
+std::vector<AgentId> Engine::AgentIds() const {
+  return SortedKeys(agents_);
+}
+std::vector<CallId> Engine::CallIds() const {
+  return SortedKeys(calls_);
+}
+std::vector<QueueId> Engine::QueueIds() const {
+  return SortedKeys(queues_);
+}
 
 Status Engine::CheckConsistency() const {
   auto bad = [](std::string m) { return Fail(ErrorCode::kInternal, std::move(m)); };
@@ -412,7 +424,8 @@ Status Engine::CheckConsistency() const {
     int expected = 0;
     if (c.agent.valid() && c.phase != CallPhase::kQueued && c.phase != CallPhase::kScheduled) {
       expected++;
-      if (agents_.at(c.agent).call != id) return bad(Name(id) + " names an agent that is elsewhere");
+      if (agents_.at(c.agent).call != id)
+        return bad(Name(id) + " names an agent that is elsewhere");
     }
     if (c.consult && c.consult->agent.valid()) {
       expected++;

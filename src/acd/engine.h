@@ -28,7 +28,10 @@ namespace cc::acd {
 struct Output {
   std::vector<Command> commands;
   std::vector<Event> events;
-  void clear() { commands.clear(); events.clear(); }
+  void clear() {
+    commands.clear();
+    events.clear();
+  }
 };
 
 struct AgentView {
@@ -43,7 +46,16 @@ struct AgentView {
   std::optional<AgentState> pending;
 };
 
-enum class CallStage { kScheduled, kQueued, kOffered, kDialing, kTalking, kOnHold, kConsulting, kConference };
+enum class CallStage {
+  kScheduled,
+  kQueued,
+  kOffered,
+  kDialing,
+  kTalking,
+  kOnHold,
+  kConsulting,
+  kConference
+};
 
 struct CallView {
   CallId id;
@@ -154,7 +166,10 @@ class Engine {
   core::Status OnOriginateCall(const OriginateCall& in, Timestamp now, Out& out);
   core::Status OnOriginateAnswered(CallId id, Timestamp now, Out& out);
   core::Status OnOriginateFailed(CallId id, Timestamp now, Out& out);
-  detail::CallRec& NewCall(CallId id, const CallAttributes& attrs, detail::CallKind kind, Timestamp now);
+  // A new call's id is free, its queue exists and (for calls to dial) it has a number.
+  core::Status CheckNewCall(CallId id, QueueId queue, const std::string* number) const;
+  detail::CallRec& NewCall(CallId id, const CallAttributes& attrs, detail::CallKind kind,
+                           Timestamp now);
 
   // Routing (routing.cpp).
   void IndexReady(detail::AgentRec& a);
@@ -172,7 +187,8 @@ class Engine {
   void RouteQueue(detail::QueueRec& q);
   void FlushRouting(Timestamp now, Out& out);
   static OfferKind OfferKindFor(const detail::CallRec& c);
-  std::vector<SkillRequirement> NeedsFor(const detail::QueueRec& q, const CallAttributes& attrs) const;
+  std::vector<SkillRequirement> NeedsFor(const detail::QueueRec& q,
+                                         const CallAttributes& attrs) const;
 
   // Lookups that turn unknown ids into errors.
   core::Result<detail::AgentRec*> FindAgent(AgentId id);

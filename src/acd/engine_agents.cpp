@@ -16,11 +16,10 @@ bool Busy(AgentState s) {
   return s == AgentState::kReserved || s == AgentState::kOnCall || s == AgentState::kOnHold ||
          s == AgentState::kWrapUp;
 }
-std::string Name(AgentId id) { return fmt::format("agent-{}", id.value()); }
 }  // namespace
 
-void Engine::SetState(AgentRec& a, AgentState to, NotReadyReason reason, bool forced,
-                      Timestamp now, Out& out) {
+void Engine::SetState(AgentRec& a, AgentState to, NotReadyReason reason, bool forced, Timestamp now,
+                      Out& out) {
   if (to != AgentState::kNotReady) reason = NotReadyReason::kNone;
   // A change waiting for the call to end lapses once the agent is free by another way.
   if (to == AgentState::kReady || to == AgentState::kNotReady || to == AgentState::kLoggedOut)
@@ -120,8 +119,8 @@ Status Engine::OnLogout(AgentId id, bool forced, Timestamp now, Out& out) {
         a.pending = PendingState{AgentState::kLoggedOut, NotReadyReason::kNone, forced};
         FailConsult(c, OfferEnd::kCancelled, now, out);
       } else {
-        EndOffer(a, c, OfferEnd::kCancelled, now, out, AgentState::kLoggedOut, NotReadyReason::kNone,
-                 forced);
+        EndOffer(a, c, OfferEnd::kCancelled, now, out, AgentState::kLoggedOut,
+                 NotReadyReason::kNone, forced);
       }
       break;
     }
@@ -155,7 +154,8 @@ Status Engine::OnForce(const ForceAgentState& in, Timestamp now, Out& out) {
       }
       return {};
     case AgentState::kNotReady:
-      return OnNotReady(in.agent, in.reason == NotReadyReason::kNone ? NotReadyReason::kOther : in.reason,
+      return OnNotReady(in.agent,
+                        in.reason == NotReadyReason::kNone ? NotReadyReason::kOther : in.reason,
                         true, now, out);
     case AgentState::kLoggedOut:
       return OnLogout(in.agent, true, now, out);

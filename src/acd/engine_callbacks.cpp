@@ -13,10 +13,6 @@ using core::Fail;
 using core::Status;
 using namespace detail;
 
-namespace {
-std::string Name(CallId id) { return fmt::format("call-{}", id.value()); }
-}  // namespace
-
 Status Engine::OnCallbackRequested(const CallbackRequested& in, Timestamp now, Out& out) {
   auto fc = FindCall(in.call);
   if (!fc) return tl::unexpected(fc.error());
@@ -43,12 +39,7 @@ Status Engine::OnCallbackRequested(const CallbackRequested& in, Timestamp now, O
 }
 
 Status Engine::OnScheduleCallback(const ScheduleCallback& in, Timestamp now, Out& out) {
-  if (!in.call.valid()) return Fail(ErrorCode::kInvalidArgument, "a callback needs an id");
-  if (calls_.contains(in.call))
-    return Fail(ErrorCode::kAlreadyExists, Name(in.call) + " is already in progress");
-  if (in.number.empty()) return Fail(ErrorCode::kInvalidArgument, "a callback needs a number");
-  auto fq = FindQueue(in.queue);
-  if (!fq) return tl::unexpected(fq.error());
+  if (auto s = CheckNewCall(in.call, in.queue, &in.number); !s) return s;
   CallRec& c = NewCall(in.call, in.attributes, CallKind::kCallback, now);
   c.number = in.number;
   c.queue = in.queue;
@@ -78,19 +69,15 @@ Status Engine::OnCancelCallback(CallId id, Timestamp now, Out& out) {
 }
 
 Status Engine::OnOriginateCall(const OriginateCall& in, Timestamp now, Out& out) {
-  if (!in.call.valid()) return Fail(ErrorCode::kInvalidArgument, "a call needs an id");
-  if (calls_.contains(in.call))
-    return Fail(ErrorCode::kAlreadyExists, Name(in.call) + " is already in progress");
-  if (in.number.empty()) return Fail(ErrorCode::kInvalidArgument, "an outbound call needs a number");
-  auto fq = FindQueue(in.queue);
-  if (!fq) return tl::unexpected(fq.error());
+  if (auto s = CheckNewCall(in.call, in.queue, &in.number); !s) return s;
   AgentRec* a = nullptr;
   if (in.agent) {
     auto fa = FindAgent(*in.agent);
     if (!fa) return tl::unexpected(fa.error());
     if ((*fa)->state != AgentState::kReady)
-      return Fail(ErrorCode::kFailedPrecondition,
-                  fmt::format("agent-{} is {}, not ready", in.agent->value(), ToString((*fa)->state)));
+      return Fail(
+          ErrorCode::kFailedPrecondition,
+          fmt::format("agent-{} is {}, not ready", in.agent->value(), ToString((*fa)->state)));
     a = *fa;
   }
   CallRec& c = NewCall(in.call, in.attributes, CallKind::kOutbound, now);
@@ -117,7 +104,8 @@ Status Engine::OnOriginateAnswered(CallId id, Timestamp now, Out& out) {
   if (c.phase != CallPhase::kDialing)
     return Fail(ErrorCode::kFailedPrecondition, Name(id) + " is not being dialled");
   AgentRec& a = AgentOf(c.agent);
-  const ConnectKind kind = c.kind == CallKind::kCallback ? ConnectKind::kCallback : ConnectKind::kOutbound;
+  const ConnectKind kind =
+      c.kind == CallKind::kCallback ? ConnectKind::kCallback : ConnectKind::kOutbound;
   c.kind = CallKind::kInbound;  // a live customer from now on
   c.phase = CallPhase::kTalking;
   a.calls_today++;

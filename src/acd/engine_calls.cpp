@@ -1,8 +1,8 @@
 // Calls in queues: arrival, limits, overflow, announcements, hold, and
 // hang-up at any stage. Every path that ends a call goes through EndCall.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "acd/engine.h"
 
@@ -12,10 +12,6 @@ using core::ErrorCode;
 using core::Fail;
 using core::Status;
 using namespace detail;
-
-namespace {
-std::string Name(CallId id) { return fmt::format("call-{}", id.value()); }
-}  // namespace
 
 CallRec& Engine::NewCall(CallId id, const CallAttributes& attrs, CallKind kind, Timestamp now) {
   CallRec& c = calls_[id];
@@ -27,16 +23,21 @@ CallRec& Engine::NewCall(CallId id, const CallAttributes& attrs, CallKind kind, 
   return c;
 }
 
+Status Engine::CheckNewCall(CallId id, QueueId queue, const std::string* number) const {
+  if (!id.valid()) return Fail(ErrorCode::kInvalidArgument, "a call needs an id");
+  if (calls_.contains(id)) return Fail(ErrorCode::kAlreadyExists, Name(id) + " is already in progress");
+  if (number && number->empty())
+    return Fail(ErrorCode::kInvalidArgument, Name(id) + " needs a number to dial");
+  if (!queues_.contains(queue)) return Fail(ErrorCode::kNotFound, Name(queue) + " does not exist");
+  return {};
+}
+
 Status Engine::OnCallArrived(const CallArrived& in, Timestamp now, Out& out) {
-  if (!in.call.valid()) return Fail(ErrorCode::kInvalidArgument, "a call needs an id");
-  if (calls_.contains(in.call))
-    return Fail(ErrorCode::kAlreadyExists, Name(in.call) + " is already in progress");
-  auto fq = FindQueue(in.queue);
-  if (!fq) return tl::unexpected(fq.error());
+  if (auto s = CheckNewCall(in.call, in.queue, nullptr); !s) return s;
   for (const auto& r : in.attributes.required_skills)
     if (r.min_level < 1 || r.min_level > 10)
       return Fail(ErrorCode::kInvalidArgument, Name(in.call) + ": skill levels are 1..10");
-  QueueRec& q = **fq;
+  QueueRec& q = QueueOf(in.queue);
   CallRec& c = NewCall(in.call, in.attributes, CallKind::kInbound, now);
   Enqueue(c, q.config.id, QueueEntry::kArrival, false, now, out);
   if (q.config.max_callers > 0 && q.live_waiting > q.config.max_callers) {
@@ -107,7 +108,8 @@ void Engine::RefreshRequirements(CallRec& c, Timestamp now) {
   const QueueConfig& cfg = QueueOf(c.queue).config;
   c.needs = NeedsFor(QueueOf(c.queue), c.attrs);
   c.relax_step = 0;
-  while (c.relax_step < cfg.relaxations.size() && c.enqueued + cfg.relaxations[c.relax_step].after <= now)
+  while (c.relax_step < cfg.relaxations.size() &&
+         c.enqueued + cfg.relaxations[c.relax_step].after <= now)
     ++c.relax_step;
 }
 
@@ -160,8 +162,8 @@ void Engine::Announce(CallRec& c, AnnouncementKind kind, Timestamp now, Out& out
     auto it = q.waiting.find({c.key, c.id});
     position = 1 + static_cast<int>(std::distance(q.waiting.begin(), it));
   }
-  const Duration aht = q.handled_count > 0 ? q.handled_total / q.handled_count
-                                           : config_.default_handle_time;
+  const Duration aht =
+      q.handled_count > 0 ? q.handled_total / q.handled_count : config_.default_handle_time;
   const Duration ewt = aht * position / std::max(1, q.logged_in);
   out.commands.push_back(acd::Announce{c.id, kind, position, ewt});
 }
@@ -253,8 +255,9 @@ Status Engine::OnAgentHangsUp(CallId id, AgentId agent, Timestamp now, Out& out)
           c.consult.reset();
           c.phase = CallPhase::kTalking;
         } else {
-          Emit(out, now, CallTransferred{c.id, agent, TransferKind::kConsult, {}, {},
-                                         c.consult->target.number});
+          Emit(out, now,
+               CallTransferred{
+                   c.id, agent, TransferKind::kConsult, {}, {}, c.consult->target.number});
           EndCall(c, CallOutcome::kTransferredOut, now, out);
         }
         return {};

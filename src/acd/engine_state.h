@@ -5,6 +5,7 @@
 #include <compare>
 #include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "acd/commands.h"
@@ -12,6 +13,17 @@
 #include "acd/inputs.h"
 
 namespace cc::acd::detail {
+
+// How ids appear in error messages: "agent-7", "call-3", "queue-2".
+inline std::string Name(AgentId id) {
+  return "agent-" + std::to_string(id.value());
+}
+inline std::string Name(CallId id) {
+  return "call-" + std::to_string(id.value());
+}
+inline std::string Name(QueueId id) {
+  return "queue-" + std::to_string(id.value());
+}
 
 // Order of callers within a queue: requeued-at-head first, then higher caller
 // priority, then earlier arrival, then insertion order.
@@ -33,7 +45,16 @@ struct ReadyKey {
   friend auto operator<=>(const ReadyKey&, const ReadyKey&) = default;
 };
 
-enum class CallPhase { kScheduled, kQueued, kOffered, kDialing, kTalking, kOnHold, kConsulting, kConference };
+enum class CallPhase {
+  kScheduled,
+  kQueued,
+  kOffered,
+  kDialing,
+  kTalking,
+  kOnHold,
+  kConsulting,
+  kConference
+};
 enum class CallKind { kInbound, kCallback, kOutbound };
 
 struct Consult {

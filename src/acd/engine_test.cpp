@@ -311,7 +311,8 @@ TEST(Offers, TooManyMissedOffersInARowPutTheAgentNotReady) {
     expect offer c1 anna
     anna answers c1
     expect state anna on-call
-  )", EngineConfig{.missed_offers_limit = 3});
+  )",
+       EngineConfig{.missed_offers_limit = 3});
 }
 
 TEST(Offers, AMissedCallerTriesOtherAgentsFirstThenComesBack) {
@@ -330,7 +331,8 @@ TEST(Offers, AMissedCallerTriesOtherAgentsFirstThenComesBack) {
     expect no offer
     at 15
     expect offer c1 anna
-  )", EngineConfig{.reoffer_delay = core::Seconds(5)});
+  )",
+       EngineConfig{.reoffer_delay = core::Seconds(5)});
 }
 
 TEST(Offers, AnsweringResetsTheMissedCount) {
@@ -348,7 +350,8 @@ TEST(Offers, AnsweringResetsTheMissedCount) {
     expect offer c1 anna
     at 25
     expect state anna ready
-  )", EngineConfig{.missed_offers_limit = 2});
+  )",
+       EngineConfig{.missed_offers_limit = 2});
 }
 
 TEST(Offers, AStaleAnswerIsRefusedAndChangesNothing) {
@@ -936,7 +939,8 @@ TEST(Scenario, ReportsTheFailingLineAndWhatHappened) {
   auto status = s.Run("queue sales\ncall c1 arrives sales\nexpect offer c1 nobody\n");
   ASSERT_FALSE(status);
   EXPECT_NE(status.error().message.find("line 3"), std::string::npos) << status.error().message;
-  EXPECT_NE(status.error().message.find("call.queued"), std::string::npos) << status.error().message;
+  EXPECT_NE(status.error().message.find("call.queued"), std::string::npos)
+      << status.error().message;
 }
 
 TEST(Scenario, AnUncheckedErrorFailsTheScenario) {

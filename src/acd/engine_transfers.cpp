@@ -13,12 +13,8 @@ using core::Fail;
 using core::Status;
 using namespace detail;
 
-namespace {
-std::string Name(AgentId id) { return fmt::format("agent-{}", id.value()); }
-std::string Name(CallId id) { return fmt::format("call-{}", id.value()); }
-}  // namespace
-
-Status Engine::OnTransferToQueue(CallId id, QueueId qid, TransferKind kind, Timestamp now, Out& out) {
+Status Engine::OnTransferToQueue(CallId id, QueueId qid, TransferKind kind, Timestamp now,
+                                 Out& out) {
   auto fc = FindActiveCall(id);
   if (!fc) return tl::unexpected(fc.error());
   auto fq = FindQueue(qid);
@@ -60,7 +56,8 @@ Status Engine::OnTransferToAgent(CallId id, AgentId to, Timestamp now, Out& out)
 }
 
 Status Engine::OnTransferExternal(CallId id, const std::string& number, Timestamp now, Out& out) {
-  if (number.empty()) return Fail(ErrorCode::kInvalidArgument, "an external transfer needs a number");
+  if (number.empty())
+    return Fail(ErrorCode::kInvalidArgument, "an external transfer needs a number");
   auto fc = FindActiveCall(id);
   if (!fc) return tl::unexpected(fc.error());
   CallRec& c = **fc;
@@ -96,8 +93,9 @@ Status Engine::OnStartConsult(const StartConsult& in, Timestamp now, Out& out) {
       auto fb = FindAgent(in.target.agent);
       if (!fb) return tl::unexpected(fb.error());
       if ((*fb)->state != AgentState::kReady)
-        return Fail(ErrorCode::kFailedPrecondition,
-                    fmt::format("{} is {}, not ready", Name(in.target.agent), ToString((*fb)->state)));
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            fmt::format("{} is {}, not ready", Name(in.target.agent), ToString((*fb)->state)));
       b = *fb;
       break;
     }
@@ -227,7 +225,8 @@ Status Engine::OnCompleteConsult(CallId id, ConsultOutcome outcome, Timestamp no
       if (cons.agent.valid()) {
         AgentRec& b = AgentOf(cons.agent);
         out.commands.push_back(Bridge{c.id, b.config.id});
-        Emit(out, now, CallTransferred{c.id, a.config.id, TransferKind::kConsult, {}, b.config.id, {}});
+        Emit(out, now,
+             CallTransferred{c.id, a.config.id, TransferKind::kConsult, {}, b.config.id, {}});
         c.consult.reset();
         c.agent = b.config.id;
         c.phase = CallPhase::kTalking;
@@ -235,8 +234,9 @@ Status Engine::OnCompleteConsult(CallId id, ConsultOutcome outcome, Timestamp no
         LeaveCall(a, c, true, now, out);
       } else {
         out.commands.push_back(TransferOut{c.id, cons.target.number});
-        Emit(out, now, CallTransferred{c.id, a.config.id, TransferKind::kConsult, {}, {},
-                                       cons.target.number});
+        Emit(
+            out, now,
+            CallTransferred{c.id, a.config.id, TransferKind::kConsult, {}, {}, cons.target.number});
         LeaveCall(a, c, true, now, out);
         EndCall(c, CallOutcome::kTransferredOut, now, out);
       }

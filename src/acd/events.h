@@ -9,8 +9,8 @@
 #include <variant>
 #include <vector>
 
-#include "acd/config.h"
 #include "acd/commands.h"
+#include "acd/config.h"
 #include "acd/inputs.h"
 
 namespace cc::acd {
@@ -42,7 +42,11 @@ struct QueueConfigured {
   int sl_target_percent;
   Duration short_abandon;
 };
-struct AgentConfigured { AgentId agent; std::vector<QueueMembership> queues; std::vector<SkillLevel> skills; };
+struct AgentConfigured {
+  AgentId agent;
+  std::vector<QueueMembership> queues;
+  std::vector<SkillLevel> skills;
+};
 struct AgentStateChanged {
   AgentId agent;
   AgentState from;
@@ -50,25 +54,98 @@ struct AgentStateChanged {
   NotReadyReason reason;  // kNone unless `to` is not-ready
   bool forced = false;    // set by a supervisor
 };
-struct CallQueued { CallId call; QueueId queue; TenantId tenant; QueueEntry via; int priority; };
-struct CallbackQueued { CallId call; QueueId queue; CallbackEntry via; std::string number; };
-struct CallbackScheduled { CallId call; QueueId queue; Timestamp due; };
-struct CallOffered { CallId call; AgentId agent; QueueId queue; OfferKind kind; };
-struct OfferEnded { CallId call; AgentId agent; OfferEnd how; };
+struct CallQueued {
+  CallId call;
+  QueueId queue;
+  TenantId tenant;
+  QueueEntry via;
+  int priority;
+};
+struct CallbackQueued {
+  CallId call;
+  QueueId queue;
+  CallbackEntry via;
+  std::string number;
+};
+struct CallbackScheduled {
+  CallId call;
+  QueueId queue;
+  Timestamp due;
+};
+struct CallOffered {
+  CallId call;
+  AgentId agent;
+  QueueId queue;
+  OfferKind kind;
+};
+struct OfferEnded {
+  CallId call;
+  AgentId agent;
+  OfferEnd how;
+};
 // A live caller's queue visit ends in exactly one of the next five.
-struct CallAnswered { CallId call; AgentId agent; QueueId queue; Duration wait; };
-struct CallAbandoned { CallId call; QueueId queue; Duration wait; };
-struct CallOverflowed { CallId call; QueueId from; QueueId to; OverflowReason reason; Duration wait; };
-struct CallbackChosen { CallId call; QueueId queue; Duration wait; };  // the caller asked for a callback
-struct CallRejected { CallId call; QueueId queue; };  // refused at maximum callers
-struct CallbackOffered { CallId call; QueueId queue; };
+struct CallAnswered {
+  CallId call;
+  AgentId agent;
+  QueueId queue;
+  Duration wait;
+};
+struct CallAbandoned {
+  CallId call;
+  QueueId queue;
+  Duration wait;
+};
+struct CallOverflowed {
+  CallId call;
+  QueueId from;
+  QueueId to;
+  OverflowReason reason;
+  Duration wait;
+};
+struct CallbackChosen {
+  CallId call;
+  QueueId queue;
+  Duration wait;
+};  // the caller asked for a callback
+struct CallRejected {
+  CallId call;
+  QueueId queue;
+};  // refused at maximum callers
+struct CallbackOffered {
+  CallId call;
+  QueueId queue;
+};
 // Connected outside a queue visit: a named transfer, a callback, an outbound call.
-struct CallConnected { CallId call; AgentId agent; QueueId queue; ConnectKind kind; };
-struct CallHeld { CallId call; AgentId agent; };
-struct CallResumed { CallId call; AgentId agent; };
-struct ConsultStarted { CallId call; AgentId agent; ConsultTarget target; };
-struct ConsultConnected { CallId call; AgentId agent; std::optional<AgentId> with_agent; };
-struct ConsultEnded { CallId call; AgentId agent; ConsultOutcome outcome; bool failed = false; };
+struct CallConnected {
+  CallId call;
+  AgentId agent;
+  QueueId queue;
+  ConnectKind kind;
+};
+struct CallHeld {
+  CallId call;
+  AgentId agent;
+};
+struct CallResumed {
+  CallId call;
+  AgentId agent;
+};
+struct ConsultStarted {
+  CallId call;
+  AgentId agent;
+  ConsultTarget target;
+};
+struct ConsultConnected {
+  CallId call;
+  AgentId agent;
+  std::optional<AgentId> with_agent;
+};
+struct ConsultEnded {
+  CallId call;
+  AgentId agent;
+  ConsultOutcome outcome;
+  bool failed = false;
+};
 struct CallTransferred {
   CallId call;
   AgentId from_agent;
@@ -77,12 +154,33 @@ struct CallTransferred {
   AgentId to_agent;    // kAgent, kConsult to an agent
   std::string number;  // kExternal, kConsult to an external party
 };
-struct CallRequeued { CallId call; QueueId queue; AgentId agent; };  // back to the head (S-11)
+struct CallRequeued {
+  CallId call;
+  QueueId queue;
+  AgentId agent;
+};  // back to the head (S-11)
 // An agent's part in a call ended; talk and hold are that agent's own.
-struct AgentLeftCall { CallId call; AgentId agent; QueueId queue; Duration talk; Duration hold; };
+struct AgentLeftCall {
+  CallId call;
+  AgentId agent;
+  QueueId queue;
+  Duration talk;
+  Duration hold;
+};
 // The agent finished after-call work for the call: one per handled call, for AHT.
-struct CallHandled { CallId call; AgentId agent; QueueId queue; Duration talk; Duration hold; Duration wrap_up; };
-struct CallEnded { CallId call; QueueId queue; CallOutcome outcome; };
+struct CallHandled {
+  CallId call;
+  AgentId agent;
+  QueueId queue;
+  Duration talk;
+  Duration hold;
+  Duration wrap_up;
+};
+struct CallEnded {
+  CallId call;
+  QueueId queue;
+  CallOutcome outcome;
+};
 
 using EventBody =
     std::variant<QueueConfigured, AgentConfigured, AgentStateChanged, CallQueued, CallbackQueued,

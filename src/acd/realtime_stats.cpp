@@ -2,14 +2,11 @@
 
 #include <algorithm>
 
+#include "core/overloaded.h"
+
 namespace cc::acd {
 
-namespace {
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-}  // namespace
+using core::Overloaded;
 
 int QueueStats::SlDenominator() const {
   return answered + abandoned + overflowed_out + callbacks_requested + rejected;
@@ -60,96 +57,95 @@ void RealtimeStats::Leave(CallId call) {
 
 void RealtimeStats::OnEvent(const Event& event) {
   const Timestamp at = event.at;
-  std::visit(
-      Overloaded{
-          [&](const QueueConfigured& e) {
-            QueueStats& q = queues_[e.queue];
-            q.name = e.name;
-            q.sl_threshold = e.sl_threshold;
-            q.sl_target_percent = e.sl_target_percent;
-            q.short_abandon = e.short_abandon;
-          },
-          [&](const AgentConfigured& e) {
-            AgentStats& a = agents_[e.agent];
-            const auto idx = static_cast<std::size_t>(a.state);
-            for (QueueId q : memberships_[e.agent]) queues_[q].agents_by_state[idx]--;
-            auto& m = memberships_[e.agent];
-            m.clear();
-            for (const auto& qm : e.queues) {
-              m.push_back(qm.queue);
-              queues_[qm.queue].agents_by_state[idx]++;
-            }
-          },
-          [&](const AgentStateChanged& e) {
-            AgentStats& a = agents_[e.agent];
-            for (QueueId q : memberships_[e.agent]) {
-              queues_[q].agents_by_state[static_cast<std::size_t>(a.state)]--;
-              queues_[q].agents_by_state[static_cast<std::size_t>(e.to)]++;
-            }
-            a.state = e.to;
-            a.reason = e.reason;
-            a.since = at;
-          },
-          [&](const CallQueued& e) {
-            queues_[e.queue].offered++;
-            Enter(e.call, e.queue, at, false);
-          },
-          [&](const CallbackQueued& e) { Enter(e.call, e.queue, at, true); },
-          [&](const CallbackScheduled&) {},
-          [&](const CallOffered&) {},
-          [&](const OfferEnded& e) {
-            if (e.how == OfferEnd::kExpired) agents_[e.agent].missed_offers++;
-          },
-          [&](const CallAnswered& e) {
-            QueueStats& q = queues_[e.queue];
-            q.answered++;
-            if (e.wait <= q.sl_threshold) q.answered_within_sl++;
-            q.answer_wait_total += e.wait;
-            Leave(e.call);
-          },
-          [&](const CallAbandoned& e) {
-            QueueStats& q = queues_[e.queue];
-            if (e.wait < q.short_abandon)
-              q.short_abandoned++;
-            else
-              q.abandoned++;
-            Leave(e.call);
-          },
-          [&](const CallOverflowed& e) {
-            queues_[e.from].overflowed_out++;
-            Leave(e.call);
-          },
-          [&](const CallbackChosen& e) {
-            queues_[e.queue].callbacks_requested++;
-            Leave(e.call);
-          },
-          [&](const CallRejected& e) {
-            queues_[e.queue].rejected++;
-            Leave(e.call);
-          },
-          [&](const CallbackOffered&) {},
-          [&](const CallConnected& e) { Leave(e.call); },
-          [&](const CallHeld&) {},
-          [&](const CallResumed&) {},
-          [&](const ConsultStarted&) {},
-          [&](const ConsultConnected&) {},
-          [&](const ConsultEnded&) {},
-          [&](const CallTransferred&) {},
-          [&](const CallRequeued&) {},
-          [&](const AgentLeftCall&) {},
-          [&](const CallHandled& e) {
-            QueueStats& q = queues_[e.queue];
-            q.handled++;
-            q.handle_time_total += e.talk + e.hold + e.wrap_up;
-            AgentStats& a = agents_[e.agent];
-            a.calls_handled++;
-            a.talk_total += e.talk;
-            a.hold_total += e.hold;
-            a.wrap_up_total += e.wrap_up;
-          },
-          [&](const CallEnded& e) { Leave(e.call); },
-      },
-      event.body);
+  std::visit(Overloaded{
+                 [&](const QueueConfigured& e) {
+                   QueueStats& q = queues_[e.queue];
+                   q.name = e.name;
+                   q.sl_threshold = e.sl_threshold;
+                   q.sl_target_percent = e.sl_target_percent;
+                   q.short_abandon = e.short_abandon;
+                 },
+                 [&](const AgentConfigured& e) {
+                   AgentStats& a = agents_[e.agent];
+                   const auto idx = static_cast<std::size_t>(a.state);
+                   for (QueueId q : memberships_[e.agent]) queues_[q].agents_by_state[idx]--;
+                   auto& m = memberships_[e.agent];
+                   m.clear();
+                   for (const auto& qm : e.queues) {
+                     m.push_back(qm.queue);
+                     queues_[qm.queue].agents_by_state[idx]++;
+                   }
+                 },
+                 [&](const AgentStateChanged& e) {
+                   AgentStats& a = agents_[e.agent];
+                   for (QueueId q : memberships_[e.agent]) {
+                     queues_[q].agents_by_state[static_cast<std::size_t>(a.state)]--;
+                     queues_[q].agents_by_state[static_cast<std::size_t>(e.to)]++;
+                   }
+                   a.state = e.to;
+                   a.reason = e.reason;
+                   a.since = at;
+                 },
+                 [&](const CallQueued& e) {
+                   queues_[e.queue].offered++;
+                   Enter(e.call, e.queue, at, false);
+                 },
+                 [&](const CallbackQueued& e) { Enter(e.call, e.queue, at, true); },
+                 [&](const CallbackScheduled&) {},
+                 [&](const CallOffered&) {},
+                 [&](const OfferEnded& e) {
+                   if (e.how == OfferEnd::kExpired) agents_[e.agent].missed_offers++;
+                 },
+                 [&](const CallAnswered& e) {
+                   QueueStats& q = queues_[e.queue];
+                   q.answered++;
+                   if (e.wait <= q.sl_threshold) q.answered_within_sl++;
+                   q.answer_wait_total += e.wait;
+                   Leave(e.call);
+                 },
+                 [&](const CallAbandoned& e) {
+                   QueueStats& q = queues_[e.queue];
+                   if (e.wait < q.short_abandon)
+                     q.short_abandoned++;
+                   else
+                     q.abandoned++;
+                   Leave(e.call);
+                 },
+                 [&](const CallOverflowed& e) {
+                   queues_[e.from].overflowed_out++;
+                   Leave(e.call);
+                 },
+                 [&](const CallbackChosen& e) {
+                   queues_[e.queue].callbacks_requested++;
+                   Leave(e.call);
+                 },
+                 [&](const CallRejected& e) {
+                   queues_[e.queue].rejected++;
+                   Leave(e.call);
+                 },
+                 [&](const CallbackOffered&) {},
+                 [&](const CallConnected& e) { Leave(e.call); },
+                 [&](const CallHeld&) {},
+                 [&](const CallResumed&) {},
+                 [&](const ConsultStarted&) {},
+                 [&](const ConsultConnected&) {},
+                 [&](const ConsultEnded&) {},
+                 [&](const CallTransferred&) {},
+                 [&](const CallRequeued&) {},
+                 [&](const AgentLeftCall&) {},
+                 [&](const CallHandled& e) {
+                   QueueStats& q = queues_[e.queue];
+                   q.handled++;
+                   q.handle_time_total += e.talk + e.hold + e.wrap_up;
+                   AgentStats& a = agents_[e.agent];
+                   a.calls_handled++;
+                   a.talk_total += e.talk;
+                   a.hold_total += e.hold;
+                   a.wrap_up_total += e.wrap_up;
+                 },
+                 [&](const CallEnded& e) { Leave(e.call); },
+             },
+             event.body);
 }
 
 void RealtimeStats::StartNewDay() {

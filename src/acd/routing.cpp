@@ -28,7 +28,8 @@ auto GlobalKey(const CallRec& c, const QueueRec& q) {
 
 }  // namespace
 
-std::vector<SkillRequirement> Engine::NeedsFor(const QueueRec& q, const CallAttributes& attrs) const {
+std::vector<SkillRequirement> Engine::NeedsFor(const QueueRec& q,
+                                               const CallAttributes& attrs) const {
   std::vector<SkillRequirement> needs = q.config.required_skills;
   for (const auto& r : attrs.required_skills) {
     auto it = std::find_if(needs.begin(), needs.end(),
@@ -87,7 +88,8 @@ bool Engine::Eligible(const AgentRec& a, const CallRec& c, Timestamp now) const 
   for (const auto& [agent, until] : c.declined)
     if (agent == a.config.id && now < until) return false;
   int relaxed = 11;
-  if (c.relax_step > 0) relaxed = queues_.at(c.queue).config.relaxations[c.relax_step - 1].min_level;
+  if (c.relax_step > 0)
+    relaxed = queues_.at(c.queue).config.relaxations[c.relax_step - 1].min_level;
   for (const auto& r : c.needs)
     if (LevelOf(a, r.skill) < std::min(r.min_level, relaxed)) return false;
   return true;
@@ -127,8 +129,12 @@ CallRec* Engine::PickCall(const AgentRec& a, Timestamp now) {
   return best;
 }
 
-void Engine::RouteCall(CallRec& c) { route_queue_.push_back(RouteRequest{c.id, {}}); }
-void Engine::RouteAgent(AgentRec& a) { route_queue_.push_back(RouteRequest{{}, a.config.id}); }
+void Engine::RouteCall(CallRec& c) {
+  route_queue_.push_back(RouteRequest{c.id, {}});
+}
+void Engine::RouteAgent(AgentRec& a) {
+  route_queue_.push_back(RouteRequest{{}, a.config.id});
+}
 
 void Engine::RouteQueue(QueueRec& q) {
   for (const auto& [key, id] : q.waiting) route_queue_.push_back(RouteRequest{id, {}});
@@ -136,9 +142,12 @@ void Engine::RouteQueue(QueueRec& q) {
 
 OfferKind Engine::OfferKindFor(const CallRec& c) {
   switch (c.kind) {
-    case CallKind::kCallback: return OfferKind::kCallback;
-    case CallKind::kOutbound: return OfferKind::kOutbound;
-    case CallKind::kInbound: break;
+    case CallKind::kCallback:
+      return OfferKind::kCallback;
+    case CallKind::kOutbound:
+      return OfferKind::kOutbound;
+    case CallKind::kInbound:
+      break;
   }
   return OfferKind::kInbound;
 }
@@ -149,7 +158,8 @@ void Engine::FlushRouting(Timestamp now, Out& out) {
     if (r.call.valid()) {
       auto it = calls_.find(r.call);
       if (it == calls_.end() || it->second.phase != CallPhase::kQueued) continue;
-      if (AgentRec* a = PickAgent(it->second, now)) Offer(*a, it->second, OfferKindFor(it->second), now, out);
+      if (AgentRec* a = PickAgent(it->second, now))
+        Offer(*a, it->second, OfferKindFor(it->second), now, out);
     } else {
       auto it = agents_.find(r.agent);
       if (it == agents_.end() || it->second.state != AgentState::kReady) continue;

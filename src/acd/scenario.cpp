@@ -1,9 +1,9 @@
 #include "acd/scenario.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <sstream>
-
-#include <fmt/format.h>
 
 namespace cc::acd {
 
@@ -42,7 +42,9 @@ std::optional<std::int64_t> Int(std::string_view s) {
   return v;
 }
 
-Status Bad(std::string msg) { return Fail(ErrorCode::kInvalidArgument, std::move(msg)); }
+Status Bad(std::string msg) {
+  return Fail(ErrorCode::kInvalidArgument, std::move(msg));
+}
 
 // Splits "key=value" options off the positional words.
 struct Options {
@@ -170,8 +172,9 @@ Status Scenario::Run(std::string_view script) {
     if (auto s = Step(line, no); !s) return s;
   }
   if (error_unchecked_)
-    return Fail(ErrorCode::kFailedPrecondition,
-                "the last step failed and no `expect error` follows: " + last_status_.error().message);
+    return Fail(
+        ErrorCode::kFailedPrecondition,
+        "the last step failed and no `expect error` follows: " + last_status_.error().message);
   return {};
 }
 
@@ -265,8 +268,10 @@ Status Scenario::Execute(const Args& t) {
     for (const auto& [k, v] : o.kv) {
       auto num = Int(v);
       auto secs = seconds(v);
-      if (k == "priority" && num) cfg.priority = static_cast<int>(*num);
-      else if (k == "policy" && ParseRoutingPolicy(v)) cfg.policy = *ParseRoutingPolicy(v);
+      if (k == "priority" && num)
+        cfg.priority = static_cast<int>(*num);
+      else if (k == "policy" && ParseRoutingPolicy(v))
+        cfg.policy = *ParseRoutingPolicy(v);
       else if (k == "skills") {
         auto skills = ParseSkills(v);
         if (!skills) return tl::unexpected(skills.error());
@@ -278,25 +283,41 @@ Status Scenario::Execute(const Args& t) {
           auto parts = Split(item, ':');
           if (parts.size() != 2 || !Int(parts[0]) || !Int(parts[1]))
             return Bad("relax is written seconds:level,..., got '" + item + "'");
-          cfg.relaxations.push_back({core::Seconds(*Int(parts[0])), static_cast<int>(*Int(parts[1]))});
+          cfg.relaxations.push_back(
+              {core::Seconds(*Int(parts[0])), static_cast<int>(*Int(parts[1]))});
         }
-      } else if (k == "sl" && secs) cfg.sl_threshold = *secs;
-      else if (k == "target" && num) cfg.sl_target_percent = static_cast<int>(*num);
-      else if (k == "short" && secs) cfg.short_abandon = *secs;
-      else if (k == "wrapup" && secs) cfg.wrap_up = *secs;
-      else if (k == "ring" && secs) cfg.ring_timeout = *secs;
-      else if (k == "maxwait" && secs) cfg.max_wait = *secs;
-      else if (k == "announce" && secs) cfg.announce_every = *secs;
-      else if (k == "max" && num) cfg.max_callers = static_cast<int>(*num);
+      } else if (k == "sl" && secs)
+        cfg.sl_threshold = *secs;
+      else if (k == "target" && num)
+        cfg.sl_target_percent = static_cast<int>(*num);
+      else if (k == "short" && secs)
+        cfg.short_abandon = *secs;
+      else if (k == "wrapup" && secs)
+        cfg.wrap_up = *secs;
+      else if (k == "ring" && secs)
+        cfg.ring_timeout = *secs;
+      else if (k == "maxwait" && secs)
+        cfg.max_wait = *secs;
+      else if (k == "announce" && secs)
+        cfg.announce_every = *secs;
+      else if (k == "max" && num)
+        cfg.max_callers = static_cast<int>(*num);
       else if (k == "overflow") {
-        if (v == "callback") cfg.overflow = {OverflowKind::kCallbackOffer, {}};
-        else if (v == "none") cfg.overflow = {};
-        else cfg.overflow = {OverflowKind::kQueue, QueueId_(v, false)};
+        if (v == "callback")
+          cfg.overflow = {OverflowKind::kCallbackOffer, {}};
+        else if (v == "none")
+          cfg.overflow = {};
+        else
+          cfg.overflow = {OverflowKind::kQueue, QueueId_(v, false)};
       } else if (k == "noagents") {
-        if (v == "wait") cfg.when_no_agents = NoAgentsAction::kWait;
-        else if (v == "overflow") cfg.when_no_agents = NoAgentsAction::kOverflow;
-        else if (v == "callback") cfg.when_no_agents = NoAgentsAction::kOfferCallback;
-        else return Bad("noagents is wait, overflow or callback");
+        if (v == "wait")
+          cfg.when_no_agents = NoAgentsAction::kWait;
+        else if (v == "overflow")
+          cfg.when_no_agents = NoAgentsAction::kOverflow;
+        else if (v == "callback")
+          cfg.when_no_agents = NoAgentsAction::kOfferCallback;
+        else
+          return Bad("noagents is wait, overflow or callback");
       } else {
         return Bad("bad queue setting " + k + "=" + v);
       }
@@ -317,7 +338,8 @@ Status Scenario::Execute(const Args& t) {
         for (const auto& item : Split(v, ',')) {
           auto parts = Split(item, ':');
           auto tier = parts.size() == 2 ? Int(parts[1]) : std::optional<std::int64_t>(1);
-          if (parts.empty() || !tier) return Bad("queues are written name[:tier], got '" + item + "'");
+          if (parts.empty() || !tier)
+            return Bad("queues are written name[:tier], got '" + item + "'");
           cfg.queues.push_back({QueueId_(parts[0], false), static_cast<int>(*tier)});
         }
       } else if (k == "skills") {
@@ -342,18 +364,25 @@ Status Scenario::Execute(const Args& t) {
     in.attributes.caller_number = "+79990000000";
     const Options o = ParseOptions(t, 4);
     for (const auto& word : o.words) {
-      if (word == "withheld") in.attributes.caller_number.reset();
-      else return Bad("unknown call option '" + word + "'");
+      if (word == "withheld")
+        in.attributes.caller_number.reset();
+      else
+        return Bad("unknown call option '" + word + "'");
     }
     for (const auto& [k, v] : o.kv) {
-      if (k == "priority" && Int(v)) in.attributes.priority = static_cast<int>(*Int(v));
-      else if (k == "from") in.attributes.caller_number = v;
-      else if (k == "topic") in.attributes.ivr_topic = v;
+      if (k == "priority" && Int(v))
+        in.attributes.priority = static_cast<int>(*Int(v));
+      else if (k == "from")
+        in.attributes.caller_number = v;
+      else if (k == "topic")
+        in.attributes.ivr_topic = v;
       else if (k == "skills") {
         auto skills = ParseSkills(v);
         if (!skills) return tl::unexpected(skills.error());
-        for (const auto& sl : *skills) in.attributes.required_skills.push_back({sl.skill, sl.level});
-      } else return Bad("bad call option " + k);
+        for (const auto& sl : *skills)
+          in.attributes.required_skills.push_back({sl.skill, sl.level});
+      } else
+        return Bad("bad call option " + k);
     }
     return Apply(in);
   }
@@ -361,7 +390,8 @@ Status Scenario::Execute(const Args& t) {
   if (w == "supervisor") {  // supervisor sets AGENT ready|notready [reason]|logout
     if (auto s = need(4); !s) return s;
     ForceAgentState in{AgentId_(t[2], false), AgentState::kReady, NotReadyReason::kOther};
-    if (t[3] == "ready") in.state = AgentState::kReady;
+    if (t[3] == "ready")
+      in.state = AgentState::kReady;
     else if (t[3] == "notready") {
       in.state = AgentState::kNotReady;
       if (t.size() > 4) {
@@ -369,9 +399,12 @@ Status Scenario::Execute(const Args& t) {
         if (!r) return Bad("unknown reason '" + t[4] + "'");
         in.reason = *r;
       }
-    } else if (t[3] == "logout") in.state = AgentState::kLoggedOut;
-    else if (auto st = ParseAgentState(t[3])) in.state = *st;
-    else return Bad("supervisor sets ready, notready or logout");
+    } else if (t[3] == "logout")
+      in.state = AgentState::kLoggedOut;
+    else if (auto st = ParseAgentState(t[3]))
+      in.state = *st;
+    else
+      return Bad("supervisor sets ready, notready or logout");
     return Apply(in);
   }
 
@@ -394,17 +427,22 @@ Status Scenario::Execute(const Args& t) {
     if (t[3] == "number") return Apply(TransferExternal{c, t[4]});
     return Bad("transfer to queue, agent, teamlead or number");
   }
-  if (w == "consult") {  // consult CALL with agent A | queue Q | number N ; consult CALL answered|failed
+  if (w ==
+      "consult") {  // consult CALL with agent A | queue Q | number N ; consult CALL answered|failed
     if (auto s = need(3); !s) return s;
     CallId c = CallId_(t[1], false);
     if (t[2] == "answered") return Apply(ConsultAnswered{c});
     if (t[2] == "failed") return Apply(ConsultFailed{c});
     if (auto s = need(5); !s) return s;
     ConsultTarget target;
-    if (t[3] == "agent") target = {ConsultTargetKind::kAgent, AgentId_(t[4], false), {}, {}};
-    else if (t[3] == "queue") target = {ConsultTargetKind::kQueue, {}, QueueId_(t[4], false), {}};
-    else if (t[3] == "number") target = {ConsultTargetKind::kExternal, {}, {}, t[4]};
-    else return Bad("consult with agent, queue or number");
+    if (t[3] == "agent")
+      target = {ConsultTargetKind::kAgent, AgentId_(t[4], false), {}, {}};
+    else if (t[3] == "queue")
+      target = {ConsultTargetKind::kQueue, {}, QueueId_(t[4], false), {}};
+    else if (t[3] == "number")
+      target = {ConsultTargetKind::kExternal, {}, {}, t[4]};
+    else
+      return Bad("consult with agent, queue or number");
     return Apply(StartConsult{c, target});
   }
   if (w == "complete") {  // complete CALL transfer|conference|return
@@ -421,9 +459,11 @@ Status Scenario::Execute(const Args& t) {
     if (t[1] != "callback" || t[3] != "in" || t[5] != "at" || !at)
       return Bad("write `schedule callback NAME in QUEUE at SECONDS number=...`");
     const Options o = ParseOptions(t, 7);
-    ScheduleCallback in{CallId_(t[2], true), QueueId_(t[4], false),
+    ScheduleCallback in{CallId_(t[2], true),
+                        QueueId_(t[4], false),
                         o.kv.contains("number") ? o.kv.at("number") : "",
-                        core::FromMillis(kStartMillis) + *at, {}};
+                        core::FromMillis(kStartMillis) + *at,
+                        {}};
     in.attributes.tenant = TenantId(1);
     return Apply(in);
   }
@@ -435,8 +475,11 @@ Status Scenario::Execute(const Args& t) {
     if (auto s = need(4); !s) return s;
     if (t[2] != "in") return Bad("write `originate NAME in QUEUE number=...`");
     const Options o = ParseOptions(t, 4);
-    OriginateCall in{CallId_(t[1], true), std::nullopt, QueueId_(t[3], false),
-                     o.kv.contains("number") ? o.kv.at("number") : "", {}};
+    OriginateCall in{CallId_(t[1], true),
+                     std::nullopt,
+                     QueueId_(t[3], false),
+                     o.kv.contains("number") ? o.kv.at("number") : "",
+                     {}};
     if (o.kv.contains("agent")) in.agent = AgentId_(o.kv.at("agent"), false);
     in.attributes.tenant = TenantId(1);
     return Apply(in);
@@ -489,7 +532,8 @@ Status Scenario::Expect(const Args& t) {
   if (t.size() < 2) return Bad("expect what?");
   const std::string& what = t[1];
   auto fail = [&](std::string msg) {
-    return Fail(ErrorCode::kFailedPrecondition, msg + "; the last step produced:" + LastOutputText());
+    return Fail(ErrorCode::kFailedPrecondition,
+                msg + "; the last step produced:" + LastOutputText());
   };
 
   if (what == "error") {
@@ -545,8 +589,9 @@ Status Scenario::Expect(const Args& t) {
     auto id = AgentNamed(t[2]);
     if (!id) return Bad("unknown agent " + t[2]);
     auto v = engine_.Agent(*id);
-    const std::string have = std::string(ToString(v->state)) +
-                             (v->reason != NotReadyReason::kNone ? " " + std::string(ToString(v->reason)) : "");
+    const std::string have =
+        std::string(ToString(v->state)) +
+        (v->reason != NotReadyReason::kNone ? " " + std::string(ToString(v->reason)) : "");
     std::string want = t[3];
     if (t.size() > 4) want += " " + t[4];
     const std::string have_state(ToString(v->state));
@@ -568,18 +613,21 @@ Status Scenario::Expect(const Args& t) {
     return {};
   }
 
-  if (kind == "call") {  // expect call CALL gone|queued|offered|talking|on-hold|consulting|conference|dialing|scheduled
+  if (kind ==
+      "call") {  // expect call CALL
+                 // gone|queued|offered|talking|on-hold|consulting|conference|dialing|scheduled
     if (t.size() < 4) return Bad("expect call CALL STAGE");
     auto id = CallNamed(t[2]);
     if (!id) return Bad("unknown call " + t[2]);
     auto v = engine_.Call(*id);
-    static constexpr const char* kStages[] = {"scheduled", "queued", "offered", "dialing",
-                                              "talking", "on-hold", "consulting", "conference"};
+    static constexpr const char* kStages[] = {"scheduled", "queued",  "offered",    "dialing",
+                                              "talking",   "on-hold", "consulting", "conference"};
     const std::string have = v ? kStages[static_cast<int>(v->stage)] : "gone";
     if (have != t[3]) return fail(fmt::format("{} is {}, expected {}", t[2], have, t[3]));
     if (v && t.size() > 4) {
       const std::string agent = v->agent ? namer_.agent(*v->agent) : "-";
-      if ("agent=" + agent != t[4]) return fail(fmt::format("{} is with {}, expected {}", t[2], agent, t[4]));
+      if ("agent=" + agent != t[4])
+        return fail(fmt::format("{} is with {}, expected {}", t[2], agent, t[4]));
     }
     return {};
   }
@@ -623,23 +671,25 @@ Status Scenario::ExpectStat(const Args& t) {
     if (!id) return Bad("unknown queue " + t[2]);
     const QueueStats* q = stats_.Queue(*id);
     if (!q) return Bad("no statistics for queue " + t[2]);
-    have = {{"waiting", q->waiting},
-            {"callbacks", q->callbacks_waiting},
-            {"offered", q->offered},
-            {"answered", q->answered},
-            {"within", q->answered_within_sl},
-            {"abandoned", q->abandoned},
-            {"short", q->short_abandoned},
-            {"overflowed", q->overflowed_out},
-            {"callbacks-requested", q->callbacks_requested},
-            {"rejected", q->rejected},
-            {"handled", q->handled},
-            {"longest", stats_.LongestWait(*id, now_).count() / 1000},
-            {"sl", q->ServiceLevel() ? static_cast<std::int64_t>(*q->ServiceLevel() * 100 + 0.5) : -1},
-            {"asa", q->AverageSpeedOfAnswer() ? q->AverageSpeedOfAnswer()->count() / 1000 : -1},
-            {"aht", q->AverageHandleTime() ? q->AverageHandleTime()->count() / 1000 : -1}};
+    have = {
+        {"waiting", q->waiting},
+        {"callbacks", q->callbacks_waiting},
+        {"offered", q->offered},
+        {"answered", q->answered},
+        {"within", q->answered_within_sl},
+        {"abandoned", q->abandoned},
+        {"short", q->short_abandoned},
+        {"overflowed", q->overflowed_out},
+        {"callbacks-requested", q->callbacks_requested},
+        {"rejected", q->rejected},
+        {"handled", q->handled},
+        {"longest", stats_.LongestWait(*id, now_).count() / 1000},
+        {"sl", q->ServiceLevel() ? static_cast<std::int64_t>(*q->ServiceLevel() * 100 + 0.5) : -1},
+        {"asa", q->AverageSpeedOfAnswer() ? q->AverageSpeedOfAnswer()->count() / 1000 : -1},
+        {"aht", q->AverageHandleTime() ? q->AverageHandleTime()->count() / 1000 : -1}};
     for (int s = 0; s < 7; ++s)
-      have[std::string(ToString(static_cast<AgentState>(s)))] = q->agents_by_state[static_cast<std::size_t>(s)];
+      have[std::string(ToString(static_cast<AgentState>(s)))] =
+          q->agents_by_state[static_cast<std::size_t>(s)];
   }
   for (std::size_t i = from; i < t.size(); ++i) {
     auto eq = t[i].find('=');

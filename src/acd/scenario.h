@@ -59,7 +59,7 @@ class Scenario {
   core::Status Execute(const Args& t);
   core::Status Expect(const Args& t);
   core::Status Apply(const Input& input);  // one step: `last_` is its output
-  void ApplyMore(const Input& input);       // adds to `last_`
+  void ApplyMore(const Input& input);      // adds to `last_`
   core::Status Advance(Timestamp to);
 
   QueueId QueueId_(const std::string& name, bool create);

@@ -57,11 +57,23 @@ std::optional<E> Parse(const Names<E, N>& names, std::string_view s) {
 
 }  // namespace
 
-std::string_view ToString(AgentState s) { return NameOf(kAgentStates, s); }
-std::string_view ToString(NotReadyReason r) { return NameOf(kReasons, r); }
-std::string_view ToString(RoutingPolicy p) { return NameOf(kPolicies, p); }
-std::optional<AgentState> ParseAgentState(std::string_view s) { return Parse(kAgentStates, s); }
-std::optional<NotReadyReason> ParseNotReadyReason(std::string_view s) { return Parse(kReasons, s); }
-std::optional<RoutingPolicy> ParseRoutingPolicy(std::string_view s) { return Parse(kPolicies, s); }
+std::string_view ToString(AgentState s) {
+  return NameOf(kAgentStates, s);
+}
+std::string_view ToString(NotReadyReason r) {
+  return NameOf(kReasons, r);
+}
+std::string_view ToString(RoutingPolicy p) {
+  return NameOf(kPolicies, p);
+}
+std::optional<AgentState> ParseAgentState(std::string_view s) {
+  return Parse(kAgentStates, s);
+}
+std::optional<NotReadyReason> ParseNotReadyReason(std::string_view s) {
+  return Parse(kReasons, s);
+}
+std::optional<RoutingPolicy> ParseRoutingPolicy(std::string_view s) {
+  return Parse(kPolicies, s);
+}
 
 }  // namespace cc::acd

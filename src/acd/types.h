@@ -26,13 +26,13 @@ enum class AgentState {
   kReady,
   kReserved,  // an offer is ringing at the agent
   kOnCall,
-  kOnHold,    // the agent holds the caller
+  kOnHold,  // the agent holds the caller
   kWrapUp,
   kNotReady,
 };
 
 enum class NotReadyReason {
-  kNone,  // used for every state other than not-ready
+  kNone,   // used for every state other than not-ready
   kLogin,  // just logged in, not yet ready
   kBreak,
   kLunch,
@@ -76,10 +76,10 @@ struct SkillRequirement {
 // Everything known about a call when it reaches the ACD.
 struct CallAttributes {
   TenantId tenant;
-  std::string dialled_number;               // the DID the caller dialled
-  std::optional<std::string> caller_number; // nullopt when withheld
-  std::string ivr_topic;                    // what the caller chose in the IVR, if anything
-  int priority = 0;                         // higher is served first (VIP > 0)
+  std::string dialled_number;                     // the DID the caller dialled
+  std::optional<std::string> caller_number;       // nullopt when withheld
+  std::string ivr_topic;                          // what the caller chose in the IVR, if anything
+  int priority = 0;                               // higher is served first (VIP > 0)
   std::vector<SkillRequirement> required_skills;  // on top of the queue's own
   std::vector<std::string> tags;
 };

@@ -1,12 +1,12 @@
 #include "app/demo.h"
 
-#include <fstream>
-#include <ostream>
-#include <sstream>
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
 
 #include "acd/describe.h"
 #include "acd/scenario.h"
@@ -40,12 +40,13 @@ void PrintStats(const acd::Scenario& s, std::ostream& out) {
                q.callbacks_requested, Percent(q.ServiceLevel()), Secs(q.AverageSpeedOfAnswer()),
                Secs(q.AverageHandleTime()), q.waiting);
   }
-  fmt::print(out, "\n{:<10} {:<24} {:>7} {:>6} {:>6} {:>8}\n", "agent", "state", "handled",
-             "talk", "hold", "wrap-up");
+  fmt::print(out, "\n{:<10} {:<24} {:>7} {:>6} {:>6} {:>8}\n", "agent", "state", "handled", "talk",
+             "hold", "wrap-up");
   for (auto id : stats.AgentIds()) {
     const acd::AgentStats& a = *stats.Agent(id);
     std::string state(acd::ToString(a.state));
-    if (a.reason != acd::NotReadyReason::kNone) state += fmt::format(" ({})", acd::ToString(a.reason));
+    if (a.reason != acd::NotReadyReason::kNone)
+      state += fmt::format(" ({})", acd::ToString(a.reason));
     fmt::print(out, "{:<10} {:<24} {:>7} {:>6} {:>6} {:>8}\n", s.namer().agent(id), state,
                a.calls_handled, Secs(a.talk_total), Secs(a.hold_total), Secs(a.wrap_up_total));
   }

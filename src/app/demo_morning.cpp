@@ -3,7 +3,8 @@
 namespace cc::app {
 
 // Times are seconds after 08:00 UTC. Lines starting with "##" are narration.
-const char* const kMorningScript = R"(## The centre opens: three operators, a team lead, three queues.
+const char* const kMorningScript =
+    R"(## The centre opens: three operators, a team lead, three queues.
 queue leads sl=30 wrapup=10
 queue sales sl=20 wrapup=15 maxwait=90 overflow=leads announce=30
 queue support sl=30 wrapup=20 skills=support:5 relax=45:2

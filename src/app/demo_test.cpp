@@ -1,8 +1,8 @@
 #include "app/demo.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace cc::app {
 namespace {
@@ -11,9 +11,9 @@ TEST(Demo, TheMorningRunsToTheEndAndShowsWhatHappened) {
   std::ostringstream out, err;
   ASSERT_EQ(RunDemo({}, out, err), 0) << err.str();
   const std::string text = out.str();
-  for (const char* expected : {"call.abandoned call=c4", "call.transferred call=c1",
-                               "callback.chosen call=c5", "call.connected call=c5",
-                               "call.overflowed call=c6", "Queues at", "agent"}) {
+  for (const char* expected :
+       {"call.abandoned call=c4", "call.transferred call=c1", "callback.chosen call=c5",
+        "call.connected call=c5", "call.overflowed call=c6", "Queues at", "agent"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected;
   }
 }

@@ -1,7 +1,8 @@
 #include "app/load_flags.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "core/units.h"
 
@@ -26,7 +27,8 @@ Result<double> PositivePercent(std::string_view flag, const std::string& text) {
 void AddLoadOptions(CLI::App* cmd, LoadOptions& o, bool required) {
   auto* calls = cmd->add_option("--calls", o.calls, "Calls offered per --per, e.g. 100");
   auto* per = cmd->add_option("--per", o.per, "The period of --calls, e.g. 30m, 1h");
-  auto* aht = cmd->add_option("--aht", o.aht, "Mean handle time (talk + hold + wrap-up), e.g. 180s");
+  auto* aht =
+      cmd->add_option("--aht", o.aht, "Mean handle time (talk + hold + wrap-up), e.g. 180s");
   if (required) {
     calls->required();
     per->required();

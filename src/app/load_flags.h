@@ -49,7 +49,8 @@ core::Result<LoadRequest> ParseLoad(const LoadOptions& o, bool need_goal);
 // Prefixes a parse error with the flag it came from: "--aht: '-3s' is not ...".
 template <typename T>
 core::Result<T> NameFlag(std::string_view flag, core::Result<T> parsed) {
-  if (!parsed) return core::Fail(parsed.error().code, std::string(flag) + ": " + parsed.error().message);
+  if (!parsed)
+    return core::Fail(parsed.error().code, std::string(flag) + ": " + parsed.error().message);
   return parsed;
 }
 

@@ -1,8 +1,7 @@
 // callcenter: one binary, subcommands. Later issues add `serve`, `backup`,
 // `erlang`, `simulate`, ... Parse errors print a clear message and exit 2.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "app/demo.h"
 #include "app/simulate_command.h"
@@ -20,11 +19,14 @@ int main(int argc, char** argv) {
   cc::app::DemoOptions demo;
   bool quiet_commands = false;
   auto* demo_cmd = app.add_subcommand(
-      "demo", "Drive the routing engine through a scripted morning and print events and statistics");
-  demo_cmd->add_option("--script", demo.script_file,
-                       "Run this scenario file instead of the built-in morning (docs/scenarios.md)")
+      "demo",
+      "Drive the routing engine through a scripted morning and print events and statistics");
+  demo_cmd
+      ->add_option("--script", demo.script_file,
+                   "Run this scenario file instead of the built-in morning (docs/scenarios.md)")
       ->check(CLI::ExistingFile);
-  demo_cmd->add_flag("--events-only", quiet_commands, "Print events only, not the engine's commands");
+  demo_cmd->add_flag("--events-only", quiet_commands,
+                     "Print events only, not the engine's commands");
   cc::app::StaffOptions staff;
   auto* staff_cmd = cc::app::AddStaffCommand(app, staff);
   cc::app::SimulateOptions simulate;

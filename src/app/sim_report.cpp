@@ -1,11 +1,11 @@
 #include "app/sim_report.h"
 
-#include <cmath>
-#include <ostream>
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <cmath>
+#include <ostream>
 
 #include "wfm/staffing.h"
 
@@ -13,15 +13,21 @@ namespace cc::app {
 
 namespace {
 
-std::string Pct(std::optional<double> v) { return v ? fmt::format("{:.1f}%", *v * 100) : "-"; }
-std::string Sec(std::optional<double> v) { return v ? fmt::format("{:.0f}s", *v) : "-"; }
+std::string Pct(std::optional<double> v) {
+  return v ? fmt::format("{:.1f}%", *v * 100) : "-";
+}
+std::string Sec(std::optional<double> v) {
+  return v ? fmt::format("{:.0f}s", *v) : "-";
+}
 
 std::string TimeOfDay(core::Timestamp t) {
   return fmt::format("{:%H:%M}", std::chrono::floor<std::chrono::minutes>(t));
 }
 
 nlohmann::json FiguresJson(const sim::Figures& f) {
-  auto opt = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  auto opt = [](std::optional<double> v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
   return {{"offered", f.offered},
           {"answered", f.answered},
           {"abandoned", f.abandoned + f.short_abandoned},
@@ -60,8 +66,9 @@ void PrintDay(const sim::DayModel& model, const sim::Report& r, const std::vecto
   const double interval_s = static_cast<double>(model.interval.count()) / 1000.0;
   fmt::print(out, "Simulated day '{}', seed {}: {} intervals of {} min\n\n", model.name, model.seed,
              model.intervals, model.interval.count() / 60000);
-  fmt::print(out, "{:<6} {:>7} {:>8} {:>9} {:>7} {:>6} {:>6} {:>9} {:>7} {:>7}\n", "time", "offered",
-             "answered", "abandoned", "SL", "ASA", "AHT", "occupancy", "agents", "needed");
+  fmt::print(out, "{:<6} {:>7} {:>8} {:>9} {:>7} {:>6} {:>6} {:>9} {:>7} {:>7}\n", "time",
+             "offered", "answered", "abandoned", "SL", "ASA", "AHT", "occupancy", "agents",
+             "needed");
   for (int i = 0; i < model.intervals; ++i) {
     const sim::Figures& f = r.centre_by_interval[static_cast<std::size_t>(i)];
     const double agents = f.available_s / interval_s;
@@ -94,11 +101,13 @@ void PrintDay(const sim::DayModel& model, const sim::Report& r, const std::vecto
              short_intervals, model.intervals);
 }
 
-nlohmann::json DayJson(const sim::DayModel& model, const sim::Report& r, const std::vector<int>& advice) {
+nlohmann::json DayJson(const sim::DayModel& model, const sim::Report& r,
+                       const std::vector<int>& advice) {
   nlohmann::json j = FiguresJson(r.total);
   int rostered = 0;
   for (const auto& s : model.shifts) rostered += s.agents;
-  j["agents"] = rostered;  // everyone on the roster; agents_available per interval says who was on the phones
+  j["agents"] =
+      rostered;  // everyone on the roster; agents_available per interval says who was on the phones
   j["agents_scheduled"] = rostered;
   j["stable"] = true;
   j["seed"] = model.seed;

@@ -4,9 +4,8 @@
 #pragma once
 
 #include <iosfwd>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "core/result.h"
 #include "sim/model.h"
@@ -20,8 +19,8 @@ namespace cc::app {
 // agents, so it errs on the generous side.
 core::Result<std::vector<int>> StaffingAdvice(const sim::DayModel& model);
 
-void PrintDay(const sim::DayModel& model, const sim::Report& report,
-              const std::vector<int>& advice, std::ostream& out);
+void PrintDay(const sim::DayModel& model, const sim::Report& report, const std::vector<int>& advice,
+              std::ostream& out);
 
 nlohmann::json DayJson(const sim::DayModel& model, const sim::Report& report,
                        const std::vector<int>& advice);

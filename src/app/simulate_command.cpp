@@ -1,17 +1,18 @@
 #include "app/simulate_command.h"
 
-#include <cmath>
-#include <ostream>
-
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <CLI/CLI.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "app/sim_report.h"
 #include "core/units.h"
 #include "sim/day_config.h"
 #include "sim/simulator.h"
+#include "sim/steady_load.h"
 
 namespace cc::app {
 
@@ -47,7 +48,8 @@ Result<SteadyRun> ParseSteady(const SimulateOptions& o) {
   auto hours = NameFlag("--hours", core::ParseWholeNumber(o.hours));
   if (!hours) return tl::unexpected(hours.error());
   if (*hours < 1 || *hours > 24 * 365)
-    return Fail(ErrorCode::kInvalidArgument, fmt::format("--hours: '{}' is not between 1 and 8760", o.hours));
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("--hours: '{}' is not between 1 and 8760", o.hours));
   run.hours = static_cast<int>(*hours);
   if (!o.seed.empty()) {
     auto seed = ParseSeed(o.seed);
@@ -59,33 +61,22 @@ Result<SteadyRun> ParseSteady(const SimulateOptions& o) {
 
 sim::DayModel SteadyModel(const SteadyRun& run) {
   const wfm::StaffingProblem& p = run.load.problem;
-  sim::DayModel m;
-  m.name = "steady load";
-  m.start = core::FromMillis(1'795'766'400'000);  // 08:00
-  m.interval = std::chrono::hours(1);
-  m.intervals = run.hours;
-  m.seed = run.seed;
-  sim::QueueModel q;
-  q.config.id = acd::QueueId(1);
-  q.config.name = "queue";
-  q.config.sl_threshold = p.SlThreshold();
+  sim::SteadyLoad load;
+  load.calls_per_hour = run.load.calls * 3'600'000.0 / static_cast<double>(run.load.per.count());
+  load.aht = p.load.aht;
+  load.agents = run.agents;
+  load.hours = run.hours;
+  load.seed = run.seed;
+  load.patience = p.mean_patience;
+  load.sl_threshold = p.SlThreshold();
   if (p.targets.service_level)
-    q.config.sl_target_percent = static_cast<int>(std::lround(p.targets.service_level->fraction * 100));
-  q.arrivals.assign(static_cast<std::size_t>(run.hours), run.load.calls * 3'600'000.0 /
-                                                             static_cast<double>(run.load.per.count()));
-  q.handle = {sim::HandleDistribution::kExponential, p.load.aht, 1.0};
-  q.patience = p.mean_patience;
-  m.queues.push_back(q);
-  sim::Shift s;
-  s.name = "agents";
-  s.agents = run.agents;
-  s.end_offset = m.interval * run.hours;
-  s.queues = {{acd::QueueId(1), 1}};
-  m.shifts.push_back(s);
-  return m;
+    load.sl_target_percent = static_cast<int>(std::lround(p.targets.service_level->fraction * 100));
+  return sim::SteadyLoadDay(load);
 }
 
-nlohmann::json Opt(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+nlohmann::json Opt(std::optional<double> v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
 
 int RunSteady(const SteadyRun& run, bool json, std::ostream& out, std::ostream& err) {
   auto report = sim::Simulator(SteadyModel(run)).Run();
@@ -127,8 +118,10 @@ int RunSteady(const SteadyRun& run, bool json, std::ostream& out, std::ostream& 
   }
   auto pct = [](std::optional<double> v) { return v ? fmt::format("{:.2f} %", *v * 100) : "-"; };
   auto sec = [](std::optional<double> v) { return v ? fmt::format("{:.1f} s", *v) : "-"; };
-  fmt::print(out, "Simulated {} h with {} agents (seed {}): {} calls offered, {} answered, {} abandoned\n\n",
-             run.hours, run.agents, run.seed, t.offered, t.answered, t.abandoned + t.short_abandoned);
+  fmt::print(
+      out,
+      "Simulated {} h with {} agents (seed {}): {} calls offered, {} answered, {} abandoned\n\n",
+      run.hours, run.agents, run.seed, t.offered, t.answered, t.abandoned + t.short_abandoned);
   fmt::print(out, "{:<22} {:>12} {:>12}\n", "", "simulated", wfm::ToString(erlang->model));
   const auto threshold = run.load.problem.SlThreshold().count() / 1000;
   auto row = [&](std::string label, std::string simulated, std::string formula) {
@@ -140,13 +133,18 @@ int RunSteady(const SteadyRun& run, bool json, std::ostream& out, std::ostream& 
   };
   row(fmt::format("service level {} s", threshold), pct(t.ServiceLevel()),
       pct(formula([](const wfm::StaffingMetrics& x) { return x.service_level; })));
-  row("ASA", sec(t.Asa()), sec(formula([](const wfm::StaffingMetrics& x) { return x.asa_seconds; })));
-  row("P(wait)", pct(t.PWait()), pct(formula([](const wfm::StaffingMetrics& x) { return x.p_wait; })));
-  row("abandoned", pct(t.PAbandon()), pct(formula([](const wfm::StaffingMetrics& x) { return x.p_abandon; })));
-  row("occupancy", pct(t.Occupancy()), pct(formula([](const wfm::StaffingMetrics& x) { return x.occupancy; })));
+  row("ASA", sec(t.Asa()),
+      sec(formula([](const wfm::StaffingMetrics& x) { return x.asa_seconds; })));
+  row("P(wait)", pct(t.PWait()),
+      pct(formula([](const wfm::StaffingMetrics& x) { return x.p_wait; })));
+  row("abandoned", pct(t.PAbandon()),
+      pct(formula([](const wfm::StaffingMetrics& x) { return x.p_abandon; })));
+  row("occupancy", pct(t.Occupancy()),
+      pct(formula([](const wfm::StaffingMetrics& x) { return x.occupancy; })));
   if (!m)
-    fmt::print(out, "\nThe formula has no steady state: {} agents cannot carry {:.2f} Erlangs without "
-                    "callers hanging up; the queue grew for the whole run.\n",
+    fmt::print(out,
+               "\nThe formula has no steady state: {} agents cannot carry {:.2f} Erlangs without "
+               "callers hanging up; the queue grew for the whole run.\n",
                run.agents, erlang->erlangs);
   return 0;
 }

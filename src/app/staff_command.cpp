@@ -1,15 +1,15 @@
 #include "app/staff_command.h"
 
-#include <algorithm>
-#include <optional>
-#include <ostream>
-#include <vector>
-
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <vector>
 
 #include "app/load_flags.h"
 #include "core/units.h"

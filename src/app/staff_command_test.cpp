@@ -1,9 +1,9 @@
 #include "app/staff_command.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace cc::app {
 namespace {

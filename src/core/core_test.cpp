@@ -1,6 +1,6 @@
-#include <unordered_set>
-
 #include <gtest/gtest.h>
+
+#include <unordered_set>
 
 #include "core/clock.h"
 #include "core/ids.h"

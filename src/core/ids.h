@@ -30,11 +30,21 @@ class StrongId {
   Rep value_ = 0;  // 0 means "no id".
 };
 
-struct TenantTag { static constexpr const char* kPrefix = "tenant-"; };
-struct CallTag { static constexpr const char* kPrefix = "call-"; };
-struct AgentTag { static constexpr const char* kPrefix = "agent-"; };
-struct QueueTag { static constexpr const char* kPrefix = "queue-"; };
-struct SkillTag { static constexpr const char* kPrefix = "skill-"; };
+struct TenantTag {
+  static constexpr const char* kPrefix = "tenant-";
+};
+struct CallTag {
+  static constexpr const char* kPrefix = "call-";
+};
+struct AgentTag {
+  static constexpr const char* kPrefix = "agent-";
+};
+struct QueueTag {
+  static constexpr const char* kPrefix = "queue-";
+};
+struct SkillTag {
+  static constexpr const char* kPrefix = "skill-";
+};
 
 using TenantId = StrongId<TenantTag, std::uint32_t>;
 using CallId = StrongId<CallTag>;

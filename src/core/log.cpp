@@ -1,9 +1,9 @@
 #include "core/log.h"
 
-#include <string>
-
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <string>
 
 namespace cc::core {
 

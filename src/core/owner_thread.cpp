@@ -4,7 +4,9 @@ namespace cc::core {
 
 OwnerThread::OwnerThread() : thread_([this] { Run(); }) {}
 
-OwnerThread::~OwnerThread() { Stop(); }
+OwnerThread::~OwnerThread() {
+  Stop();
+}
 
 bool OwnerThread::Post(std::function<void()> task) {
   {

@@ -1,10 +1,10 @@
 #include "core/owner_thread.h"
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <future>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace cc::core {
 namespace {

@@ -5,20 +5,19 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
-
 #include <tl/expected.hpp>
+#include <utility>
 
 namespace cc::core {
 
 enum class ErrorCode {
-  kInvalidArgument,   // the input is malformed or out of range
-  kNotFound,          // the thing named does not exist
-  kAlreadyExists,     // the thing being created exists already
-  kFailedPrecondition,// the request is valid but not in the current state
-  kResourceExhausted, // a limit is reached (queue full, rate limit)
+  kInvalidArgument,     // the input is malformed or out of range
+  kNotFound,            // the thing named does not exist
+  kAlreadyExists,       // the thing being created exists already
+  kFailedPrecondition,  // the request is valid but not in the current state
+  kResourceExhausted,   // a limit is reached (queue full, rate limit)
   kPermissionDenied,
-  kUnavailable,       // a dependency is down; retrying may help
+  kUnavailable,  // a dependency is down; retrying may help
   kInternal,
 };
 

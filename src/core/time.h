@@ -10,9 +10,15 @@ namespace cc::core {
 using Duration = std::chrono::milliseconds;
 using Timestamp = std::chrono::sys_time<Duration>;
 
-constexpr Timestamp FromMillis(std::int64_t ms) { return Timestamp(Duration(ms)); }
-constexpr std::int64_t ToMillis(Timestamp t) { return t.time_since_epoch().count(); }
-constexpr Duration Seconds(std::int64_t s) { return std::chrono::seconds(s); }
+constexpr Timestamp FromMillis(std::int64_t ms) {
+  return Timestamp(Duration(ms));
+}
+constexpr std::int64_t ToMillis(Timestamp t) {
+  return t.time_since_epoch().count();
+}
+constexpr Duration Seconds(std::int64_t s) {
+  return std::chrono::seconds(s);
+}
 
 // "2026-11-27T08:30:05.250Z".
 std::string FormatUtc(Timestamp t);

@@ -1,12 +1,12 @@
 #include "core/units.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace cc::core {
 

@@ -72,10 +72,8 @@ TEST(ParseServiceTarget, NamesTheWrongHalf) {
             std::string::npos);
   EXPECT_NE(ErrorOf(ParseServiceTarget("80/20/5")).find("not a service-level target"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(ParseServiceTarget("120/20s")).find("'120' is above 100 %"),
-            std::string::npos);
-  EXPECT_NE(ErrorOf(ParseServiceTarget("80/-20s")).find("'-20s' is negative"),
-            std::string::npos);
+  EXPECT_NE(ErrorOf(ParseServiceTarget("120/20s")).find("'120' is above 100 %"), std::string::npos);
+  EXPECT_NE(ErrorOf(ParseServiceTarget("80/-20s")).find("'-20s' is negative"), std::string::npos);
   EXPECT_NE(ErrorOf(ParseServiceTarget("80/soon")).find("'soon' is not a duration"),
             std::string::npos);
 }

@@ -1,10 +1,10 @@
 #include "sim/day_config.h"
 
-#include <algorithm>
-#include <map>
-
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
 
 #include "core/units.h"
 
@@ -21,14 +21,16 @@ class Reader {
  public:
   explicit Reader(std::string_view source) : source_(source) {}
 
-  tl::unexpected<core::Error> Error(const toml::node* node, std::string_view key, std::string_view what) const {
+  tl::unexpected<core::Error> Error(const toml::node* node, std::string_view key,
+                                    std::string_view what) const {
     const auto line = node ? node->source().begin.line : 0;
     return Fail(ErrorCode::kInvalidArgument,
                 line ? fmt::format("{}:{}: {}: {}", source_, line, key, what)
                      : fmt::format("{}: {}: {}", source_, key, what));
   }
 
-  Result<std::string> String(const toml::table& t, std::string_view key, std::optional<std::string> fallback,
+  Result<std::string> String(const toml::table& t, std::string_view key,
+                             std::optional<std::string> fallback,
                              std::string_view label = {}) const {
     const std::string_view shown = label.empty() ? key : label;
     const toml::node* n = t.get(key);
@@ -72,8 +74,9 @@ class Reader {
     return at - day_start;
   }
 
-  Result<std::int64_t> Int(const toml::table& t, std::string_view key, std::optional<std::int64_t> fallback,
-                           std::int64_t min, std::int64_t max, std::string_view label = {}) const {
+  Result<std::int64_t> Int(const toml::table& t, std::string_view key,
+                           std::optional<std::int64_t> fallback, std::int64_t min, std::int64_t max,
+                           std::string_view label = {}) const {
     const std::string_view shown = label.empty() ? key : label;
     const toml::node* n = t.get(key);
     if (!n) {
@@ -82,7 +85,8 @@ class Reader {
     }
     auto v = n->value<std::int64_t>();
     if (!v || n->is_floating_point()) return Error(n, shown, "must be a whole number");
-    if (*v < min || *v > max) return Error(n, shown, fmt::format("must be between {} and {}", min, max));
+    if (*v < min || *v > max)
+      return Error(n, shown, fmt::format("must be between {} and {}", min, max));
     return *v;
   }
 
@@ -128,12 +132,14 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
 
   std::map<std::string, acd::SkillId> skills;
   auto skill_id = [&](const std::string& skill_name) {
-    auto [it, inserted] = skills.try_emplace(skill_name, acd::SkillId(static_cast<std::uint32_t>(skills.size() + 1)));
+    auto [it, inserted] =
+        skills.try_emplace(skill_name, acd::SkillId(static_cast<std::uint32_t>(skills.size() + 1)));
     if (inserted) m.skill_names.push_back(skill_name);
     return it->second;
   };
   // "sales:7" or "sales" (level 1).
-  auto skill_list = [&](const toml::table& t, std::string_view key) -> Result<std::vector<acd::SkillLevel>> {
+  auto skill_list = [&](const toml::table& t,
+                        std::string_view key) -> Result<std::vector<acd::SkillLevel>> {
     std::vector<acd::SkillLevel> out;
     const toml::node* n = t.get(key);
     if (!n) return out;
@@ -146,7 +152,8 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
       int level = 1;
       if (pos != std::string::npos) {
         auto lv = core::ParseWholeNumber(s->substr(pos + 1));
-        if (!lv || *lv < 1 || *lv > 10) return r.Error(&item, key, "'" + *s + "': the level must be 1..10");
+        if (!lv || *lv < 1 || *lv > 10)
+          return r.Error(&item, key, "'" + *s + "': the level must be 1..10");
         level = static_cast<int>(*lv);
       }
       out.push_back({skill_id(s->substr(0, pos)), level});
@@ -155,14 +162,16 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
   };
 
   const toml::array* queues = root["queue"].as_array();
-  if (!queues || queues->empty()) return r.Error(&root, "queue", "at least one [[queue]] is needed");
+  if (!queues || queues->empty())
+    return r.Error(&root, "queue", "at least one [[queue]] is needed");
   std::map<std::string, acd::QueueId> queue_ids;
   for (const auto& qn : *queues) {
     const toml::table* qt = qn.as_table();
     if (!qt) return r.Error(&qn, "queue", "must be a table");
     auto qname = r.String(*qt, "name", std::nullopt);
     if (!qname) return tl::unexpected(qname.error());
-    if (queue_ids.contains(*qname)) return r.Error(qt, "name", "queue '" + *qname + "' is defined twice");
+    if (queue_ids.contains(*qname))
+      return r.Error(qt, "name", "queue '" + *qname + "' is defined twice");
     queue_ids[*qname] = acd::QueueId(static_cast<std::uint32_t>(queue_ids.size() + 1));
   }
   auto queue_key = [&](const std::string& qname, std::string_view key) {
@@ -180,7 +189,9 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
     q.config.priority = static_cast<int>(*prio);
     if (const toml::node* n = qt.get("target")) {
       auto s = n->value<std::string>();
-      auto target = s ? core::ParseServiceTarget(*s) : core::Result<core::ServiceTarget>(Fail(ErrorCode::kInvalidArgument, "must be like \"80/20s\""));
+      auto target = s ? core::ParseServiceTarget(*s)
+                      : core::Result<core::ServiceTarget>(
+                            Fail(ErrorCode::kInvalidArgument, "must be like \"80/20s\""));
       if (!target) return r.Error(n, queue_key(qname, "target"), target.error().message);
       q.config.sl_threshold = target->threshold;
       q.config.sl_target_percent = static_cast<int>(std::lround(target->fraction * 100));
@@ -206,12 +217,17 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
     q.handle.mean = aht;
     auto dist = r.String(qt, "handle", std::string("exponential"), queue_key(qname, "handle"));
     if (!dist) return tl::unexpected(dist.error());
-    if (*dist == "exponential") q.handle.kind = HandleDistribution::kExponential;
-    else if (*dist == "lognormal") q.handle.kind = HandleDistribution::kLognormal;
-    else return r.Error(qt.get("handle"), queue_key(qname, "handle"), "must be \"exponential\" or \"lognormal\"");
+    if (*dist == "exponential")
+      q.handle.kind = HandleDistribution::kExponential;
+    else if (*dist == "lognormal")
+      q.handle.kind = HandleDistribution::kLognormal;
+    else
+      return r.Error(qt.get("handle"), queue_key(qname, "handle"),
+                     "must be \"exponential\" or \"lognormal\"");
     if (const toml::node* n = qt.get("handle_cv")) {
       auto cv = n->value<double>();
-      if (!cv || *cv <= 0 || *cv > 5) return r.Error(n, queue_key(qname, "handle_cv"), "must be a number above 0 and at most 5");
+      if (!cv || *cv <= 0 || *cv > 5)
+        return r.Error(n, queue_key(qname, "handle_cv"), "must be a number above 0 and at most 5");
       q.handle.cv = *cv;
     }
     if (qt.get("patience")) {
@@ -225,7 +241,8 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
     for (const auto& s : *req) q.config.required_skills.push_back({s.skill, s.level});
     if (const toml::node* n = qt.get("overflow")) {
       auto target = n->value<std::string>();
-      if (!target) return r.Error(n, queue_key(qname, "overflow"), "must be a queue name or \"callback\"");
+      if (!target)
+        return r.Error(n, queue_key(qname, "overflow"), "must be a queue name or \"callback\"");
       if (*target == "callback") {
         q.config.overflow = {acd::OverflowKind::kCallbackOffer, {}};
       } else if (queue_ids.contains(*target)) {
@@ -237,15 +254,21 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
     if (const toml::node* n = qt.get("policy")) {
       auto p = n->value<std::string>();
       auto policy = p ? acd::ParseRoutingPolicy(*p) : std::nullopt;
-      if (!policy) return r.Error(n, queue_key(qname, "policy"), "must be longest-idle, fewest-calls, round-robin or skills-best-match");
+      if (!policy)
+        return r.Error(n, queue_key(qname, "policy"),
+                       "must be longest-idle, fewest-calls, round-robin or skills-best-match");
       q.config.policy = *policy;
     }
     const toml::node* arr_node = qt.get("arrivals");
     const toml::array* arr = arr_node ? arr_node->as_array() : nullptr;
-    if (!arr || arr->empty()) return r.Error(arr_node ? arr_node : &qt, queue_key(qname, "arrivals"), "needs a list of calls per interval");
+    if (!arr || arr->empty())
+      return r.Error(arr_node ? arr_node : &qt, queue_key(qname, "arrivals"),
+                     "needs a list of calls per interval");
     for (const auto& v : *arr) {
       auto calls = v.value<double>();
-      if (!calls || *calls < 0) return r.Error(&v, queue_key(qname, "arrivals"), "entries are numbers of calls, zero or more");
+      if (!calls || *calls < 0)
+        return r.Error(&v, queue_key(qname, "arrivals"),
+                       "entries are numbers of calls, zero or more");
       q.arrivals.push_back(*calls);
     }
     m.queues.push_back(std::move(q));
@@ -254,12 +277,14 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
   for (const auto& q : m.queues)
     if (q.arrivals.size() != m.queues.front().arrivals.size())
       return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("{}: queue '{}' arrivals: {} figures, but queue '{}' has {}; every queue needs one per interval",
-                              source_name, q.config.name, q.arrivals.size(), m.queues.front().config.name,
-                              m.queues.front().arrivals.size()));
+                  fmt::format("{}: queue '{}' arrivals: {} figures, but queue '{}' has {}; every "
+                              "queue needs one per interval",
+                              source_name, q.config.name, q.arrivals.size(),
+                              m.queues.front().config.name, m.queues.front().arrivals.size()));
 
   const toml::array* shifts = root["shift"].as_array();
-  if (!shifts || shifts->empty()) return r.Error(&root, "shift", "at least one [[shift]] is needed");
+  if (!shifts || shifts->empty())
+    return r.Error(&root, "shift", "at least one [[shift]] is needed");
   for (const auto& sn : *shifts) {
     const toml::table* st = sn.as_table();
     if (!st) return r.Error(&sn, "shift", "must be a table");
@@ -286,7 +311,9 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
     s.skills = *sk;
     const toml::node* qn = st->get("queues");
     const toml::array* qa = qn ? qn->as_array() : nullptr;
-    if (!qa || qa->empty()) return r.Error(qn ? qn : st, key + " queues", "needs a list of queue names like [\"sales\", \"support:2\"]");
+    if (!qa || qa->empty())
+      return r.Error(qn ? qn : st, key + " queues",
+                     "needs a list of queue names like [\"sales\", \"support:2\"]");
     for (const auto& item : *qa) {
       auto entry = item.value<std::string>();
       if (!entry) return r.Error(&item, key + " queues", "entries are queue names");
@@ -295,18 +322,24 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
       int tier = 1;
       if (pos != std::string::npos) {
         auto t = core::ParseWholeNumber(entry->substr(pos + 1));
-        if (!t || *t < 1) return r.Error(&item, key + " queues", "'" + *entry + "': the tier must be 1 or more");
+        if (!t || *t < 1)
+          return r.Error(&item, key + " queues", "'" + *entry + "': the tier must be 1 or more");
         tier = static_cast<int>(*t);
       }
-      if (!queue_ids.contains(qname)) return r.Error(&item, key + " queues", "no queue is called '" + qname + "'");
+      if (!queue_ids.contains(qname))
+        return r.Error(&item, key + " queues", "no queue is called '" + qname + "'");
       s.queues.push_back({queue_ids.at(qname), tier});
     }
     if (const toml::node* bn = st->get("breaks")) {
       const toml::array* ba = bn->as_array();
-      if (!ba) return r.Error(bn, key + " breaks", "must be a list of { start = \"10:00\", length = \"15m\" }");
+      if (!ba)
+        return r.Error(bn, key + " breaks",
+                       "must be a list of { start = \"10:00\", length = \"15m\" }");
       for (const auto& b : *ba) {
         const toml::table* bt = b.as_table();
-        if (!bt) return r.Error(&b, key + " breaks", "entries are { start = \"10:00\", length = \"15m\" }");
+        if (!bt)
+          return r.Error(&b, key + " breaks",
+                         "entries are { start = \"10:00\", length = \"15m\" }");
         Break br;
         auto bs = r.ClockTime(*bt, "start", day_start, key + " breaks start");
         if (!bs) return tl::unexpected(bs.error());
@@ -318,7 +351,9 @@ Result<DayModel> ParseDayModel(std::string_view text, std::string_view source_na
         if (!reason) return tl::unexpected(reason.error());
         auto parsed = acd::ParseNotReadyReason(*reason);
         if (!parsed || *parsed == acd::NotReadyReason::kNone)
-          return r.Error(bt->get("reason"), key + " breaks reason", "'" + *reason + "' is not a not-ready reason (break, lunch, training, meeting, ...)");
+          return r.Error(
+              bt->get("reason"), key + " breaks reason",
+              "'" + *reason + "' is not a not-ready reason (break, lunch, training, meeting, ...)");
         br.reason = *parsed;
         s.breaks.push_back(br);
       }

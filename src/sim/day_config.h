@@ -12,6 +12,7 @@
 namespace cc::sim {
 
 core::Result<DayModel> LoadDayModel(const std::string& path);
-core::Result<DayModel> ParseDayModel(std::string_view toml_text, std::string_view source_name = "day");
+core::Result<DayModel> ParseDayModel(std::string_view toml_text,
+                                     std::string_view source_name = "day");
 
 }  // namespace cc::sim

@@ -60,7 +60,8 @@ TEST(DayConfig, ErrorsNameTheKeyAndTheLine) {
 
   bad = kMinimal;
   bad.replace(bad.find("[\"q\"]"), 5, "[\"nowhere\"]");
-  EXPECT_NE(ErrorOf(bad).find("shift 's' queues: no queue is called 'nowhere'"), std::string::npos) << ErrorOf(bad);
+  EXPECT_NE(ErrorOf(bad).find("shift 's' queues: no queue is called 'nowhere'"), std::string::npos)
+      << ErrorOf(bad);
 
   bad = kMinimal;
   bad.replace(bad.find("end = \"10:00\""), 13, "end = \"08:00\"");

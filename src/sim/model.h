@@ -23,8 +23,8 @@ struct HandleTime {
 };
 
 struct QueueModel {
-  acd::QueueConfig config;        // id, name, skills, wrap-up, SL target, overflow...
-  std::vector<double> arrivals;   // expected calls per interval (Poisson), one per interval
+  acd::QueueConfig config;       // id, name, skills, wrap-up, SL target, overflow...
+  std::vector<double> arrivals;  // expected calls per interval (Poisson), one per interval
   HandleTime handle;
   std::optional<Duration> patience;  // mean of an exponential patience; none: callers never hang up
 };
@@ -51,14 +51,14 @@ struct Shift {
 
 struct DayModel {
   std::string name = "day";
-  Timestamp start;                           // the start of the first interval
+  Timestamp start;  // the start of the first interval
   Duration interval = std::chrono::minutes(15);
-  int intervals = 0;                         // simulated length = intervals × interval
+  int intervals = 0;  // simulated length = intervals × interval
   std::uint64_t seed = 1;
-  Duration answer_delay{};                   // how long agents' phones ring before they answer
+  Duration answer_delay{};  // how long agents' phones ring before they answer
   std::vector<QueueModel> queues;
   std::vector<Shift> shifts;
-  std::vector<std::string> skill_names;      // index + 1 = SkillId (for reports)
+  std::vector<std::string> skill_names;  // index + 1 = SkillId (for reports)
 };
 
 }  // namespace cc::sim

@@ -2,14 +2,16 @@
 
 #include <algorithm>
 
+#include "core/overloaded.h"
+
 namespace cc::sim {
 
+using core::Overloaded;
+
 namespace {
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-double Seconds(Duration d) { return static_cast<double>(d.count()) / 1000.0; }
+double Seconds(Duration d) {
+  return static_cast<double>(d.count()) / 1000.0;
+}
 bool Busy(acd::AgentState s) {
   return s == acd::AgentState::kReserved || s == acd::AgentState::kOnCall ||
          s == acd::AgentState::kOnHold || s == acd::AgentState::kWrapUp;
@@ -89,7 +91,9 @@ int ReportBuilder::IntervalOf(Timestamp t) const {
   return std::clamp(i, 0, intervals_ - 1);
 }
 
-std::size_t ReportBuilder::QueueIndex(acd::QueueId q) const { return queue_index_.at(q); }
+std::size_t ReportBuilder::QueueIndex(acd::QueueId q) const {
+  return queue_index_.at(q);
+}
 
 void ReportBuilder::AccountAgentTime(acd::AgentState state, Timestamp from, Timestamp to) {
   if (state == acd::AgentState::kLoggedOut || state == acd::AgentState::kNotReady) return;
@@ -113,68 +117,69 @@ void ReportBuilder::OnEvent(const acd::Event& e) {
   auto visit_figures = [&](acd::CallId call) -> Figures* {
     auto it = visits_.find(call);
     if (it == visits_.end()) return nullptr;
-    Figures* f = &report_.by_interval[static_cast<std::size_t>(it->second.interval)][it->second.queue];
+    Figures* f =
+        &report_.by_interval[static_cast<std::size_t>(it->second.interval)][it->second.queue];
     return f;
   };
-  std::visit(
-      Overloaded{
-          [&](const acd::CallQueued& q) {
-            const Visit v{IntervalOf(e.at), QueueIndex(q.queue)};
-            visits_[q.call] = v;
-            report_.by_interval[static_cast<std::size_t>(v.interval)][v.queue].offered++;
-          },
-          [&](const acd::CallAnswered& a) {
-            if (Figures* f = visit_figures(a.call)) {
-              const std::size_t qi = visits_.at(a.call).queue;
-              f->answered++;
-              if (a.wait <= sl_threshold_[qi]) f->answered_within_sl++;
-              if (a.wait.count() > 0) f->delayed++;
-              f->wait_total_s += Seconds(a.wait);
-              visits_.erase(a.call);
-            }
-          },
-          [&](const acd::CallAbandoned& a) {
-            if (Figures* f = visit_figures(a.call)) {
-              const std::size_t qi = visits_.at(a.call).queue;
-              if (a.wait < short_abandon_[qi])
-                f->short_abandoned++;
-              else
-                f->abandoned++;
-              visits_.erase(a.call);
-            }
-          },
-          [&](const acd::CallOverflowed& o) {
-            if (Figures* f = visit_figures(o.call)) {
-              f->overflowed++;
-              visits_.erase(o.call);
-            }
-          },
-          [&](const acd::CallbackChosen& c) {
-            if (Figures* f = visit_figures(c.call)) {
-              f->other_missed++;
-              visits_.erase(c.call);
-            }
-          },
-          [&](const acd::CallRejected& r) {
-            if (Figures* f = visit_figures(r.call)) {
-              f->other_missed++;
-              visits_.erase(r.call);
-            }
-          },
-          [&](const acd::CallHandled& h) {
-            Figures& f = report_.by_interval[static_cast<std::size_t>(IntervalOf(e.at))][QueueIndex(h.queue)];
-            f.handled++;
-            f.handle_total_s += Seconds(h.talk + h.hold + h.wrap_up);
-          },
-          [&](const acd::AgentStateChanged& s) {
-            AgentClock& c = agents_[s.agent];
-            AccountAgentTime(c.state, c.since, e.at);
-            c.state = s.to;
-            c.since = e.at;
-          },
-          [](const auto&) {},
-      },
-      e.body);
+  std::visit(Overloaded{
+                 [&](const acd::CallQueued& q) {
+                   const Visit v{IntervalOf(e.at), QueueIndex(q.queue)};
+                   visits_[q.call] = v;
+                   report_.by_interval[static_cast<std::size_t>(v.interval)][v.queue].offered++;
+                 },
+                 [&](const acd::CallAnswered& a) {
+                   if (Figures* f = visit_figures(a.call)) {
+                     const std::size_t qi = visits_.at(a.call).queue;
+                     f->answered++;
+                     if (a.wait <= sl_threshold_[qi]) f->answered_within_sl++;
+                     if (a.wait.count() > 0) f->delayed++;
+                     f->wait_total_s += Seconds(a.wait);
+                     visits_.erase(a.call);
+                   }
+                 },
+                 [&](const acd::CallAbandoned& a) {
+                   if (Figures* f = visit_figures(a.call)) {
+                     const std::size_t qi = visits_.at(a.call).queue;
+                     if (a.wait < short_abandon_[qi])
+                       f->short_abandoned++;
+                     else
+                       f->abandoned++;
+                     visits_.erase(a.call);
+                   }
+                 },
+                 [&](const acd::CallOverflowed& o) {
+                   if (Figures* f = visit_figures(o.call)) {
+                     f->overflowed++;
+                     visits_.erase(o.call);
+                   }
+                 },
+                 [&](const acd::CallbackChosen& c) {
+                   if (Figures* f = visit_figures(c.call)) {
+                     f->other_missed++;
+                     visits_.erase(c.call);
+                   }
+                 },
+                 [&](const acd::CallRejected& r) {
+                   if (Figures* f = visit_figures(r.call)) {
+                     f->other_missed++;
+                     visits_.erase(r.call);
+                   }
+                 },
+                 [&](const acd::CallHandled& h) {
+                   Figures& f = report_.by_interval[static_cast<std::size_t>(IntervalOf(e.at))]
+                                                   [QueueIndex(h.queue)];
+                   f.handled++;
+                   f.handle_total_s += Seconds(h.talk + h.hold + h.wrap_up);
+                 },
+                 [&](const acd::AgentStateChanged& s) {
+                   AgentClock& c = agents_[s.agent];
+                   AccountAgentTime(c.state, c.since, e.at);
+                   c.state = s.to;
+                   c.since = e.at;
+                 },
+                 [](const auto&) {},
+             },
+             e.body);
 }
 
 Report ReportBuilder::Finish(Timestamp end, std::int64_t inputs) {

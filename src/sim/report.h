@@ -45,8 +45,8 @@ struct Report {
   Duration interval{};
   Timestamp start;
   std::vector<std::vector<Figures>> by_interval;  // [interval][queue]; calls only
-  std::vector<Figures> centre_by_interval;  // all queues together, with agent time
-  Figures total;                            // whole day, all queues
+  std::vector<Figures> centre_by_interval;        // all queues together, with agent time
+  Figures total;                                  // whole day, all queues
   std::vector<Figures> total_by_queue;
   std::int64_t engine_events = 0;
   std::int64_t engine_inputs = 0;

@@ -62,7 +62,8 @@ Status Simulator::Setup() {
   for (const auto& q : model_.queues) {
     acd::QueueConfig cfg = q.config;
     cfg.overflow = {};
-    if (cfg.when_no_agents == acd::NoAgentsAction::kOverflow) cfg.when_no_agents = acd::NoAgentsAction::kWait;
+    if (cfg.when_no_agents == acd::NoAgentsAction::kOverflow)
+      cfg.when_no_agents = acd::NoAgentsAction::kWait;
     if (auto s = engine_.Apply(acd::UpsertQueue{cfg}, now_, out_); !s) return s;
   }
   for (const auto& q : model_.queues)
@@ -79,7 +80,8 @@ Status Simulator::Setup() {
       if (auto s = engine_.Apply(acd::UpsertAgent{cfg}, now_, out_); !s) return s;
       Schedule(model_.start + shift.start_offset, Kind::kAgentReady, 0, id.value());
       for (const auto& b : shift.breaks) {
-        const Duration spread = shift.agents > 1 ? shift.stagger * i / (shift.agents - 1) : Duration{};
+        const Duration spread =
+            shift.agents > 1 ? shift.stagger * i / (shift.agents - 1) : Duration{};
         const Timestamp begin = model_.start + b.start_offset + spread;
         Schedule(begin, Kind::kAgentBreak, 0, id.value(), b.reason);
         Schedule(begin + b.length, Kind::kAgentReady, 0, id.value());
@@ -110,13 +112,16 @@ void Simulator::Carry(const acd::Output& out) {
   for (const auto& c : out.commands) {
     if (const auto* offer = std::get_if<acd::OfferCall>(&c)) {
       if (offer->kind != acd::OfferKind::kConsult)
-        Schedule(now_ + model_.answer_delay, Kind::kAnswer, offer->call.value(), offer->agent.value());
+        Schedule(now_ + model_.answer_delay, Kind::kAnswer, offer->call.value(),
+                 offer->agent.value());
     } else if (const auto* bridge = std::get_if<acd::Bridge>(&c)) {
       auto it = call_queue_.find(bridge->call);
       const std::size_t q = it != call_queue_.end() ? it->second : 0;
-      Schedule(now_ + SampleHandle(q), Kind::kComplete, bridge->call.value(), bridge->agent.value());
+      Schedule(now_ + SampleHandle(q), Kind::kComplete, bridge->call.value(),
+               bridge->agent.value());
     } else if (const auto* dial = std::get_if<acd::Originate>(&c)) {
-      Schedule(now_ + model_.answer_delay, Kind::kDialAnswered, dial->call.value(), dial->agent.value());
+      Schedule(now_ + model_.answer_delay, Kind::kDialAnswered, dial->call.value(),
+               dial->agent.value());
     }
   }
 }
@@ -169,7 +174,8 @@ void Simulator::Handle(const Pending& p) {
 
 core::Result<Report> Simulator::Run() {
   if (model_.intervals <= 0 || model_.interval.count() <= 0)
-    return Fail(ErrorCode::kInvalidArgument, "the day needs at least one interval of positive length");
+    return Fail(ErrorCode::kInvalidArgument,
+                "the day needs at least one interval of positive length");
   for (const auto& q : model_.queues)
     if (q.arrivals.size() != static_cast<std::size_t>(model_.intervals))
       return Fail(ErrorCode::kInvalidArgument,

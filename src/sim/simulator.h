@@ -25,7 +25,16 @@ class Simulator {
   core::Result<Report> Run();
 
  private:
-  enum class Kind { kArrival, kAbandon, kAnswer, kComplete, kDialAnswered, kAgentReady, kAgentBreak, kAgentLogout };
+  enum class Kind {
+    kArrival,
+    kAbandon,
+    kAnswer,
+    kComplete,
+    kDialAnswered,
+    kAgentReady,
+    kAgentBreak,
+    kAgentLogout
+  };
   struct Pending {
     Timestamp at;
     std::uint64_t seq;

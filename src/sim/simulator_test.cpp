@@ -1,35 +1,22 @@
 #include "sim/simulator.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 
-#include <gtest/gtest.h>
+#include "sim/steady_load.h"
 
 namespace cc::sim {
 namespace {
 
-// One queue, `agents` agents all day, constant Poisson load.
 DayModel SingleQueue(double calls_per_hour, Duration aht, int agents, int hours, std::uint64_t seed,
                      std::optional<Duration> patience = std::nullopt) {
-  DayModel m;
-  m.start = core::FromMillis(1'795'766'400'000);
-  m.interval = std::chrono::hours(1);
-  m.intervals = hours;
-  m.seed = seed;
-  QueueModel q;
-  q.config.id = acd::QueueId(1);
-  q.config.name = "sales";
-  q.config.sl_threshold = core::Seconds(20);
-  q.arrivals.assign(static_cast<std::size_t>(hours), calls_per_hour);
-  q.handle = {HandleDistribution::kExponential, aht, 1.0};
-  q.patience = patience;
-  m.queues.push_back(q);
-  Shift s;
-  s.name = "all-day";
-  s.agents = agents;
-  s.end_offset = m.interval * hours;
-  s.queues = {{acd::QueueId(1), 1}};
-  m.shifts.push_back(s);
-  return m;
+  return SteadyLoadDay({.calls_per_hour = calls_per_hour,
+                        .aht = aht,
+                        .agents = agents,
+                        .hours = hours,
+                        .seed = seed,
+                        .patience = patience});
 }
 
 TEST(Simulator, SameSeedSameDayDifferentSeedDifferentDay) {
@@ -49,12 +36,14 @@ TEST(Simulator, EveryOfferedCallEndsInOneOutcomeAndArrivalsFollowTheProfile) {
   auto r = Simulator(m).Run();
   ASSERT_TRUE(r) << r.error().message;
   const auto& t = r->total;
-  EXPECT_EQ(t.offered, t.answered + t.abandoned + t.short_abandoned + t.overflowed + t.other_missed);
+  EXPECT_EQ(t.offered,
+            t.answered + t.abandoned + t.short_abandoned + t.overflowed + t.other_missed);
   EXPECT_EQ(r->by_interval[3][0].offered, 0);
   // Poisson counts: within 5 standard deviations of the expected numbers.
   EXPECT_NEAR(static_cast<double>(r->by_interval[0][0].offered), 60, 5 * std::sqrt(60.0));
   EXPECT_NEAR(static_cast<double>(r->by_interval[1][0].offered), 240, 5 * std::sqrt(240.0));
-  EXPECT_GT(t.abandoned, 0) << "240 calls an hour at 2 minutes each for 5 agents must overflow patience";
+  EXPECT_GT(t.abandoned, 0)
+      << "240 calls an hour at 2 minutes each for 5 agents must overflow patience";
   ASSERT_TRUE(t.Occupancy());
   EXPECT_GT(*t.Occupancy(), 0.5);
   EXPECT_LE(*t.Occupancy(), 1.0);
@@ -74,7 +63,8 @@ TEST(Simulator, SingleAgentQueueMatchesMM1) {
 TEST(Simulator, RosterBreaksAndShiftEndsAreHonoured) {
   DayModel m = SingleQueue(30, core::Seconds(60), 2, 4, 5);
   m.shifts[0].end_offset = std::chrono::hours(2);
-  m.shifts[0].breaks = {{std::chrono::minutes(60), std::chrono::minutes(30), acd::NotReadyReason::kLunch}};
+  m.shifts[0].breaks = {
+      {std::chrono::minutes(60), std::chrono::minutes(30), acd::NotReadyReason::kLunch}};
   m.shifts[0].stagger = std::chrono::minutes(30);
   auto r = Simulator(m).Run();
   ASSERT_TRUE(r) << r.error().message;

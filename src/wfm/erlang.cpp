@@ -1,10 +1,10 @@
 #include "wfm/erlang.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace cc::wfm {
 

@@ -6,10 +6,10 @@
 // uses recurrences from state N and a closed form for the wait instead.
 #include "wfm/erlang.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace cc::wfm {
 namespace {

@@ -1,9 +1,9 @@
 #include "wfm/staffing.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace cc::wfm {
 
