@@ -35,10 +35,10 @@ void Engine::SetState(AgentRec& a, AgentState to, NotReadyReason reason, bool fo
   a.state = to;
   a.reason = reason;
   a.since = now;
-  if (to == AgentState::kReady) {
-    IndexReady(a);
-    RouteAgent(a);
-  }
+  // A newly ready agent first looks for a caller; only if none fits does it
+  // join its queues' ready sets (FlushRouting), which saves an insert and an
+  // erase per queue whenever a caller is waiting.
+  if (to == AgentState::kReady) RouteAgent(a);
   Emit(out, now, AgentStateChanged{a.config.id, from, to, reason, forced});
 }
 

@@ -67,7 +67,7 @@ ReadyKey Engine::ReadyKeyFor(const AgentRec& a, const Membership& m, const Queue
   return k;
 }
 
-void Engine::IndexReady(AgentRec& a) {
+void Engine::IndexReady(AgentRec& a) {  // all memberships are indexed together
   for (auto& m : a.memberships) {
     QueueRec& q = QueueOf(m.queue);
     m.key = ReadyKeyFor(a, m, q);
@@ -163,7 +163,11 @@ void Engine::FlushRouting(Timestamp now, Out& out) {
     } else {
       auto it = agents_.find(r.agent);
       if (it == agents_.end() || it->second.state != AgentState::kReady) continue;
-      if (CallRec* c = PickCall(it->second, now)) Offer(it->second, *c, OfferKindFor(*c), now, out);
+      AgentRec& a = it->second;
+      if (CallRec* c = PickCall(a, now))
+        Offer(a, *c, OfferKindFor(*c), now, out);
+      else if (!a.memberships.empty() && !a.memberships.front().indexed)
+        IndexReady(a);
     }
   }
   route_queue_.clear();
