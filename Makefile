@@ -31,7 +31,7 @@ test: deps
 	@$(STAGE) "build (asan+ubsan)" cmake --build --preset asan
 	@$(STAGE) "tests (asan+ubsan)" ctest --preset asan
 	@$(STAGE) "configure (tsan)" cmake --preset tsan
-	@$(STAGE) "build (tsan)" cmake --build --preset tsan
+	@$(STAGE) "build (tsan, threaded tests)" cmake --build --preset tsan --target threaded_tests
 	@$(STAGE) "tests (tsan, threaded)" ctest --preset tsan
 	@scripts/stage --summary
 
