@@ -349,7 +349,7 @@ std::optional<CallView> Engine::Call(CallId id) const {
   if (it == calls_.end()) return std::nullopt;
   const CallRec& c = it->second;
   CallView v{id,
-             static_cast<CallStage>(c.phase),
+             c.phase,
              c.queue,
              std::nullopt,
              std::nullopt,

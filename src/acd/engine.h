@@ -46,17 +46,6 @@ struct AgentView {
   std::optional<AgentState> pending;
 };
 
-enum class CallStage {
-  kScheduled,
-  kQueued,
-  kOffered,
-  kDialing,
-  kTalking,
-  kOnHold,
-  kConsulting,
-  kConference
-};
-
 struct CallView {
   CallId id;
   CallStage stage;

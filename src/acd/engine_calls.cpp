@@ -25,7 +25,8 @@ CallRec& Engine::NewCall(CallId id, const CallAttributes& attrs, CallKind kind, 
 
 Status Engine::CheckNewCall(CallId id, QueueId queue, const std::string* number) const {
   if (!id.valid()) return Fail(ErrorCode::kInvalidArgument, "a call needs an id");
-  if (calls_.contains(id)) return Fail(ErrorCode::kAlreadyExists, Name(id) + " is already in progress");
+  if (calls_.contains(id))
+    return Fail(ErrorCode::kAlreadyExists, Name(id) + " is already in progress");
   if (number && number->empty())
     return Fail(ErrorCode::kInvalidArgument, Name(id) + " needs a number to dial");
   if (!queues_.contains(queue)) return Fail(ErrorCode::kNotFound, Name(queue) + " does not exist");

@@ -45,16 +45,7 @@ struct ReadyKey {
   friend auto operator<=>(const ReadyKey&, const ReadyKey&) = default;
 };
 
-enum class CallPhase {
-  kScheduled,
-  kQueued,
-  kOffered,
-  kDialing,
-  kTalking,
-  kOnHold,
-  kConsulting,
-  kConference
-};
+using CallPhase = CallStage;
 enum class CallKind { kInbound, kCallback, kOutbound };
 
 struct Consult {

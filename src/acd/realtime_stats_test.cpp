@@ -4,16 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "acd/scenario.h"
+#include "acd/testing/play.h"
 
 namespace cc::acd {
 namespace {
-
-void Play(std::string_view script) {
-  Scenario s;
-  auto status = s.Run(script);
-  ASSERT_TRUE(status) << status.error().message;
-}
 
 TEST(RealtimeStats, EveryOutcomeCountsInItsRowAndServiceLevelFollows) {
   Play(R"(

@@ -31,6 +31,18 @@ enum class AgentState {
   kNotReady,
 };
 
+// Where a call stands in the ACD.
+enum class CallStage {
+  kScheduled,  // a callback waiting for its due time
+  kQueued,     // waiting in a queue
+  kOffered,    // ringing at an agent
+  kDialing,    // a callback or outbound call being dialled for an agent
+  kTalking,
+  kOnHold,
+  kConsulting,  // the caller holds while the agent consults someone
+  kConference,  // caller, agent and a consulted party together
+};
+
 enum class NotReadyReason {
   kNone,   // used for every state other than not-ready
   kLogin,  // just logged in, not yet ready
