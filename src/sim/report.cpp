@@ -114,12 +114,13 @@ void ReportBuilder::AccountAgentTime(acd::AgentState state, Timestamp from, Time
 
 void ReportBuilder::OnEvent(const acd::Event& e) {
   ++events_;
-  auto visit_figures = [&](acd::CallId call) -> Figures* {
+  // Ends the call's queue visit: `count` updates the visit's figures.
+  auto close_visit = [&](acd::CallId call, auto count) {
     auto it = visits_.find(call);
-    if (it == visits_.end()) return nullptr;
-    Figures* f =
-        &report_.by_interval[static_cast<std::size_t>(it->second.interval)][it->second.queue];
-    return f;
+    if (it == visits_.end()) return;
+    const Visit v = it->second;
+    visits_.erase(it);
+    count(report_.by_interval[static_cast<std::size_t>(v.interval)][v.queue], v.queue);
   };
   std::visit(Overloaded{
                  [&](const acd::CallQueued& q) {
@@ -128,42 +129,26 @@ void ReportBuilder::OnEvent(const acd::Event& e) {
                    report_.by_interval[static_cast<std::size_t>(v.interval)][v.queue].offered++;
                  },
                  [&](const acd::CallAnswered& a) {
-                   if (Figures* f = visit_figures(a.call)) {
-                     const std::size_t qi = visits_.at(a.call).queue;
-                     f->answered++;
-                     if (a.wait <= sl_threshold_[qi]) f->answered_within_sl++;
-                     if (a.wait.count() > 0) f->delayed++;
-                     f->wait_total_s += Seconds(a.wait);
-                     visits_.erase(a.call);
-                   }
+                   close_visit(a.call, [&](Figures& f, std::size_t qi) {
+                     f.answered++;
+                     if (a.wait <= sl_threshold_[qi]) f.answered_within_sl++;
+                     if (a.wait.count() > 0) f.delayed++;
+                     f.wait_total_s += Seconds(a.wait);
+                   });
                  },
                  [&](const acd::CallAbandoned& a) {
-                   if (Figures* f = visit_figures(a.call)) {
-                     const std::size_t qi = visits_.at(a.call).queue;
-                     if (a.wait < short_abandon_[qi])
-                       f->short_abandoned++;
-                     else
-                       f->abandoned++;
-                     visits_.erase(a.call);
-                   }
+                   close_visit(a.call, [&](Figures& f, std::size_t qi) {
+                     (a.wait < short_abandon_[qi] ? f.short_abandoned : f.abandoned)++;
+                   });
                  },
                  [&](const acd::CallOverflowed& o) {
-                   if (Figures* f = visit_figures(o.call)) {
-                     f->overflowed++;
-                     visits_.erase(o.call);
-                   }
+                   close_visit(o.call, [](Figures& f, std::size_t) { f.overflowed++; });
                  },
                  [&](const acd::CallbackChosen& c) {
-                   if (Figures* f = visit_figures(c.call)) {
-                     f->other_missed++;
-                     visits_.erase(c.call);
-                   }
+                   close_visit(c.call, [](Figures& f, std::size_t) { f.other_missed++; });
                  },
                  [&](const acd::CallRejected& r) {
-                   if (Figures* f = visit_figures(r.call)) {
-                     f->other_missed++;
-                     visits_.erase(r.call);
-                   }
+                   close_visit(r.call, [](Figures& f, std::size_t) { f.other_missed++; });
                  },
                  [&](const acd::CallHandled& h) {
                    Figures& f = report_.by_interval[static_cast<std::size_t>(IntervalOf(e.at))]
