@@ -69,14 +69,17 @@ void PrintDay(const sim::DayModel& model, const sim::Report& r, const std::vecto
   fmt::print(out, "{:<6} {:>7} {:>8} {:>9} {:>7} {:>6} {:>6} {:>9} {:>7} {:>7}\n", "time",
              "offered", "answered", "abandoned", "SL", "ASA", "AHT", "occupancy", "agents",
              "needed");
+  int short_intervals = 0;
   for (int i = 0; i < model.intervals; ++i) {
     const sim::Figures& f = r.centre_by_interval[static_cast<std::size_t>(i)];
     const double agents = f.available_s / interval_s;
+    const bool is_short = agents + 0.5 < advice[static_cast<std::size_t>(i)];
+    short_intervals += is_short;
     fmt::print(out, "{:<6} {:>7} {:>8} {:>9} {:>7} {:>6} {:>6} {:>9} {:>7.1f} {:>7}{}\n",
                TimeOfDay(model.start + model.interval * i), f.offered, f.answered,
                f.abandoned + f.short_abandoned, Pct(f.ServiceLevel()), Sec(f.Asa()), Sec(f.Aht()),
                Pct(f.Occupancy()), agents, advice[static_cast<std::size_t>(i)],
-               agents + 0.5 < advice[static_cast<std::size_t>(i)] ? "  short" : "");
+               is_short ? "  short" : "");
   }
   fmt::print(out, "\n{:<10} {:>7} {:>8} {:>9} {:>10} {:>7} {:>6} {:>6}\n", "queue", "offered",
              "answered", "abandoned", "overflowed", "SL", "ASA", "AHT");
@@ -90,11 +93,6 @@ void PrintDay(const sim::DayModel& model, const sim::Report& r, const std::vecto
   fmt::print(out, "{:<10} {:>7} {:>8} {:>9} {:>10} {:>7} {:>6} {:>6}   occupancy {}\n", "all",
              t.offered, t.answered, t.abandoned + t.short_abandoned, t.overflowed,
              Pct(t.ServiceLevel()), Sec(t.Asa()), Sec(t.Aht()), Pct(t.Occupancy()));
-  int short_intervals = 0;
-  for (int i = 0; i < model.intervals; ++i)
-    if (r.centre_by_interval[static_cast<std::size_t>(i)].available_s / interval_s + 0.5 <
-        advice[static_cast<std::size_t>(i)])
-      ++short_intervals;
   fmt::print(out,
              "\nStaffing advice: 'needed' is the Erlang head-count on the phones for each queue's "
              "own target,\nsummed over queues. {} of {} intervals are short of it.\n",
