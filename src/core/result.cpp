@@ -14,6 +14,8 @@ std::string_view ToString(ErrorCode code) {
       return "failed_precondition";
     case ErrorCode::kResourceExhausted:
       return "resource_exhausted";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
     case ErrorCode::kPermissionDenied:
       return "permission_denied";
     case ErrorCode::kUnavailable:

@@ -16,7 +16,8 @@ enum class ErrorCode {
   kAlreadyExists,       // the thing being created exists already
   kFailedPrecondition,  // the request is valid but not in the current state
   kResourceExhausted,   // a limit is reached (queue full, rate limit)
-  kPermissionDenied,
+  kUnauthenticated,    // no valid credentials were presented
+  kPermissionDenied,   // authenticated, but not allowed
   kUnavailable,  // a dependency is down; retrying may help
   kInternal,
 };
