@@ -46,11 +46,25 @@ struct SkillTag {
   static constexpr const char* kPrefix = "skill-";
 };
 
+struct UserTag {
+  static constexpr const char* kPrefix = "user-";
+};
+struct TeamTag {
+  static constexpr const char* kPrefix = "team-";
+};
+struct DepartmentTag {
+  static constexpr const char* kPrefix = "department-";
+};
+
 using TenantId = StrongId<TenantTag, std::uint32_t>;
 using CallId = StrongId<CallTag>;
 using AgentId = StrongId<AgentTag, std::uint32_t>;
 using QueueId = StrongId<QueueTag, std::uint32_t>;
 using SkillId = StrongId<SkillTag, std::uint32_t>;
+// A person who logs in. An operator's AgentId carries the same number as their UserId.
+using UserId = StrongId<UserTag, std::uint32_t>;
+using TeamId = StrongId<TeamTag, std::uint32_t>;
+using DepartmentId = StrongId<DepartmentTag, std::uint32_t>;
 
 }  // namespace cc::core
 

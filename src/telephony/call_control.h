@@ -1,0 +1,126 @@
+// The telephony boundary. The core loop asks telephony to ring, connect, hold,
+// announce and hang up through CallControl; telephony reports what happened on
+// the lines as CallEvents. Two implementations sit behind it: simulated calls
+// (telephony/simulated_telephony.h, for the demo, tests and what-if runs) and
+// SIP (a later issue). Nothing above this interface knows which one it drives.
+//
+// Ids: telephony allocates the CallId of every call that arrives from outside
+// (IncomingCall); calls the core loop starts (Dial) carry the core loop's id.
+//
+// Thread-safety: every CallControl method is called on the core loop thread
+// only and returns at once; outcomes arrive later as events. Events are
+// delivered to the CallEventHandler on the core loop thread as well.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "core/ids.h"
+#include "core/time.h"
+
+namespace cc::telephony {
+
+using core::AgentId;
+using core::CallId;
+using core::Duration;
+using core::QueueId;
+using core::Timestamp;
+
+// A caller reached one of the centre's numbers.
+struct IncomingCall {
+  CallId call;
+  std::string dialled_number;               // the DID
+  std::optional<std::string> caller_number;  // nullopt when withheld
+};
+struct CallerHungUp {
+  CallId call;
+};
+// The agent's phone answered or refused a ring (RingAgent).
+struct AgentAnswered {
+  CallId call;
+  AgentId agent;
+};
+struct AgentRejected {
+  CallId call;
+  AgentId agent;
+};
+// The agent hung up their leg of a connected call.
+struct AgentHungUp {
+  CallId call;
+  AgentId agent;
+};
+// Outcome of Dial (callback or outbound) and DialConsult.
+struct DialAnswered {
+  CallId call;
+};
+struct DialFailed {
+  CallId call;
+};
+struct ConsultAnswered {
+  CallId call;
+};
+struct ConsultFailed {
+  CallId call;
+};
+// A waiting caller accepted the callback offer (OfferCallback) and left a number.
+struct CallbackChosen {
+  CallId call;
+  std::string number;
+};
+
+using CallEvent = std::variant<IncomingCall, CallerHungUp, AgentAnswered, AgentRejected,
+                               AgentHungUp, DialAnswered, DialFailed, ConsultAnswered,
+                               ConsultFailed, CallbackChosen>;
+
+class CallEventHandler {
+ public:
+  virtual ~CallEventHandler() = default;
+  virtual void OnCallEvent(const CallEvent& event) = 0;
+};
+
+enum class Prompt {
+  kQueuePosition,   // "you are number N, expected wait about M minutes"
+  kNoAgents,        // "nobody can take your call at the moment"
+  kCallbackOffer,   // "press 1 to be called back, keeping your place"
+};
+
+enum class HangUpCause { kQueueFull, kCallbackRequested, kEnded };
+
+class CallControl {
+ public:
+  virtual ~CallControl() = default;
+
+  // Where events go; set once before the first call arrives.
+  virtual void SetHandler(CallEventHandler* handler) = 0;
+
+  // Queue treatment: music on hold of `queue` (also after an overflow) and prompts.
+  virtual void PlayQueueMusic(CallId call, QueueId queue) = 0;
+  virtual void Play(CallId call, Prompt prompt, int position, Duration expected_wait) = 0;
+
+  // Agents' phones. A ring ends with AgentAnswered, AgentRejected, StopRinging
+  // or the engine's own ring timeout (then StopRinging).
+  virtual void RingAgent(CallId call, AgentId agent, Duration timeout) = 0;
+  virtual void StopRinging(CallId call, AgentId agent) = 0;
+  // Connects the caller and the agent (after an answer, or a transfer to them).
+  virtual void Connect(CallId call, AgentId agent) = 0;
+  virtual void Hold(CallId call) = 0;
+  virtual void Resume(CallId call) = 0;
+  // The agent leaves a call that goes on (transfer); the caller stays.
+  virtual void DisconnectAgent(CallId call, AgentId agent) = 0;
+
+  // Calls the centre places: a callback or outbound call for `agent`.
+  virtual void Dial(CallId call, AgentId agent, const std::string& number) = 0;
+  // Consults: an external party, another agent, all three together, or drop.
+  virtual void DialConsult(CallId call, AgentId agent, const std::string& number) = 0;
+  virtual void ConnectConsult(CallId call, AgentId agent, AgentId with_agent) = 0;
+  virtual void Conference(CallId call) = 0;
+  virtual void DropConsult(CallId call, AgentId agent) = 0;
+
+  // Hands the caller to an external number (e.g. 112) and leaves the call.
+  virtual void TransferOut(CallId call, const std::string& number) = 0;
+  virtual void OfferCallback(CallId call) = 0;
+  virtual void HangUp(CallId call, HangUpCause cause) = 0;
+};
+
+}  // namespace cc::telephony
