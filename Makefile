@@ -5,7 +5,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 STAGE := scripts/stage
 
-.PHONY: deps build run demo test bench format clean
+.PHONY: deps build run simulate demo test bench format clean
 
 deps:
 	@scripts/install-deps
@@ -14,9 +14,14 @@ build: deps
 	@$(STAGE) "configure (release)" cmake --preset release
 	@$(STAGE) "build (release)" cmake --build --preset release
 
-# Until the server exists: a simulated weekday through the real routing engine,
-# with the interval table and the Erlang staffing advice.
+# The server with the demo centre ООО «Бета» (simulated callers and bot
+# agents); prints the URL and the demo logins. Data lives in ./var.
 run: build
+	./build/release/src/app/callcenter serve --demo --config examples/callcenter.toml
+
+# A simulated weekday through the real routing engine, with the interval
+# table and the Erlang staffing advice.
+simulate: build
 	./build/release/src/app/callcenter simulate --config examples/day.toml
 
 # A scripted morning, event by event.

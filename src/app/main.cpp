@@ -1,9 +1,13 @@
-// callcenter: one binary, subcommands. Later issues add `serve`, `backup`,
-// `erlang`, `simulate`, ... Parse errors print a clear message and exit 2.
+// callcenter: one binary, subcommands (serve, user, backup, restore, demo,
+// staff, simulate). Parse errors print a clear message and exit 2.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/backup_command.h"
 #include "app/demo.h"
+#include "app/serve_command.h"
+#include "app/user_command.h"
+#include "core/clock.h"
 #include "app/simulate_command.h"
 #include "app/staff_command.h"
 #include "core/log.h"
@@ -32,6 +36,13 @@ int main(int argc, char** argv) {
   cc::app::SimulateOptions simulate;
   auto* simulate_cmd = cc::app::AddSimulateCommand(app, simulate);
 
+  cc::app::UserCommandOptions user;
+  auto* user_cmd = cc::app::AddUserCommand(app, user);
+  cc::app::BackupOptions backup;
+  cc::app::AddBackupCommands(app, backup);
+  cc::app::ServeOptions serve;
+  auto* serve_cmd = cc::app::AddServeCommand(app, serve);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -49,6 +60,13 @@ int main(int argc, char** argv) {
     demo.show_commands = !quiet_commands;
     return cc::app::RunDemo(demo, std::cout, std::cerr);
   }
+  if (user_cmd->parsed()) {
+    cc::core::SystemClock clock;
+    return cc::app::RunUserCommand(user, std::cin, std::cout, std::cerr, clock);
+  }
+  if (backup.backup_command->parsed()) return cc::app::RunBackup(backup, std::cout, std::cerr);
+  if (backup.restore_command->parsed()) return cc::app::RunRestore(backup, std::cout, std::cerr);
+  if (serve_cmd->parsed()) return cc::app::RunServe(serve, std::cout, std::cerr);
   if (staff_cmd->parsed()) return cc::app::RunStaff(staff, std::cout, std::cerr);
   if (simulate_cmd->parsed()) return cc::app::RunSimulate(simulate, std::cout, std::cerr);
   return 0;

@@ -2,13 +2,19 @@
 // Reserved while the server issue is built: 2 access (tenants, users, teams,
 // departments, sessions, tokens, audit), 3 call detail records, 4 the centre's
 // directory (queues, skills, memberships, codes).
+#include "access/schema.h"
 #include "app/store.h"
+#include "centre/centre_repository.h"
+#include "reporting/cdr_repository.h"
 #include "storage/interaction_log.h"
 
 namespace cc::app {
 
 std::vector<storage::Migration> Schema() {
   std::vector<storage::Migration> all = storage::InteractionLog::Migrations();  // version 1
+  all.push_back(access::AccessMigration());  // version 2
+  all.push_back(reporting::CdrRepository::Migration());  // version 3, "cdr"
+  all.push_back(centre::CentreRepository::Migration(4));
   return all;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace cc::storage {
@@ -13,9 +14,28 @@ using core::Fail;
 
 // The sequence is computed in the same statement that inserts, inside the
 // writer's transaction: no gaps when a batch rolls back (see the header).
-constexpr const char* kInsert =
-    "INSERT INTO interaction_log (seq, at_ms, type, call_id, agent_id, queue_id, payload) "
-    "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ? FROM interaction_log";
+// Up to kRowsPerInsert records go in one statement (VALUES columns are named
+// column1.. in SQLite and PostgreSQL alike); the text is cached per row count.
+constexpr std::size_t kRowsPerInsert = 16;
+
+const std::string& InsertSql(std::size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> all(kRowsPerInsert + 1);
+    for (std::size_t n = 1; n <= kRowsPerInsert; ++n) {
+      std::string sql =
+          "INSERT INTO interaction_log (seq, at_ms, type, call_id, agent_id, queue_id, payload) "
+          "SELECT base.m + v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, "
+          "v.column7 FROM (SELECT COALESCE(MAX(seq), 0) AS m FROM interaction_log) AS base, "
+          "(VALUES ";
+      for (std::size_t i = 1; i <= n; ++i) {
+        sql += fmt::format("{}({}, ?, ?, ?, ?, ?, ?)", i == 1 ? "" : ", ", i);
+      }
+      all[n] = sql + ") AS v";
+    }
+    return all;
+  }();
+  return kSql[rows];
+}
 
 constexpr const char* kReadFrom =
     "SELECT seq, at_ms, type, call_id, agent_id, queue_id, payload FROM interaction_log "
@@ -78,19 +98,28 @@ std::vector<Migration> InteractionLog::Migrations() {
 }
 
 std::future<core::Status> InteractionLog::Append(std::vector<LogRecord> records) {
-  std::vector<Statement> batch;
-  batch.reserve(records.size());
-  for (LogRecord& r : records) {
+  for (const LogRecord& r : records) {
     if (r.type.empty() || r.payload.empty()) {
       return Ready(Fail(
           ErrorCode::kInvalidArgument,
           fmt::format("interaction log record {} has no type or payload", &r - records.data())));
     }
-    batch.push_back(Statement{kInsert,
-                              {r.at_ms, std::move(r.type), Optional(r.call_id),
-                               Optional(r.agent_id), Optional(r.queue_id), std::move(r.payload)}});
   }
-  if (batch.empty()) return Ready({});
+  if (records.empty()) return Ready({});
+  std::vector<Statement> batch;
+  batch.reserve((records.size() + kRowsPerInsert - 1) / kRowsPerInsert);
+  for (std::size_t first = 0; first < records.size(); first += kRowsPerInsert) {
+    const std::size_t rows = std::min(kRowsPerInsert, records.size() - first);
+    Statement statement{InsertSql(rows), {}};
+    statement.params.reserve(rows * 6);
+    for (std::size_t i = first; i < first + rows; ++i) {
+      LogRecord& r = records[i];
+      statement.params.insert(statement.params.end(),
+                              {r.at_ms, std::move(r.type), Optional(r.call_id),
+                               Optional(r.agent_id), Optional(r.queue_id), std::move(r.payload)});
+    }
+    batch.push_back(std::move(statement));
+  }
   return db_.Write(std::move(batch));
 }
 

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -185,6 +186,41 @@ class SqliteConnection {
 
   bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+  // Copies this connection's "main" database into a new file, in one step
+  // (one read transaction, so one consistent snapshot).
+  core::Status BackupTo(const std::string& dest_path) {
+    sqlite3* dest = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (int rc = sqlite3_open_v2(dest_path.c_str(), &dest, flags, nullptr); rc != SQLITE_OK) {
+      std::string message = dest != nullptr ? sqlite3_errmsg(dest) : sqlite3_errstr(rc);
+      sqlite3_close(dest);
+      return Fail(ErrorCode::kUnavailable, fmt::format("cannot create {}: {}", dest_path, message));
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(dest, "main", db_, "main");
+    int rc = SQLITE_OK;
+    if (backup == nullptr) {
+      rc = sqlite3_extended_errcode(dest);
+    } else {
+      for (;;) {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+        sqlite3_sleep(10);
+      }
+      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      if (int finished = sqlite3_backup_finish(backup); rc == SQLITE_OK) rc = finished;
+    }
+    std::string message = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
+    if (rc != SQLITE_OK && sqlite3_errcode(dest) != SQLITE_OK) message = sqlite3_errmsg(dest);
+    if (int closed = sqlite3_close(dest); rc == SQLITE_OK && closed != SQLITE_OK) {
+      rc = closed;
+      message = sqlite3_errstr(closed);
+    }
+    if (rc != SQLITE_OK) {
+      return Fail(CodeFor(rc), fmt::format("backup to {} failed: {}", dest_path, message));
+    }
+    return {};
+  }
+
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
 
@@ -231,6 +267,34 @@ class SqliteConnection {
   bool allow_transaction_control_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
+
+core::Status SqliteDatabase::Backup(const std::string& dest_path) {
+  std::error_code ec;
+  if (std::filesystem::exists(dest_path, ec)) {
+    return Fail(ErrorCode::kAlreadyExists, dest_path + " exists already");
+  }
+  auto reader = TakeReader();
+  if (!reader) return tl::unexpected(reader.error());
+  auto done = (*reader)->BackupTo(dest_path);
+  ReturnReader(std::move(*reader));
+  if (!done) std::filesystem::remove(dest_path, ec);
+  return done;
+}
+
+core::Result<std::vector<Row>> QuerySqliteFile(const std::string& path,
+                                               const Statement& statement) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Fail(ErrorCode::kNotFound, "no such file: " + path);
+  }
+  auto connection = SqliteConnection::Open(path, /*read_only=*/true);
+  if (!connection) return tl::unexpected(connection.error());
+  auto rows = (*connection)->Run(statement);
+  if (!rows && rows.error().message.find("not a database") != std::string::npos) {
+    return Fail(ErrorCode::kInvalidArgument, path + " is not an SQLite database");
+  }
+  return rows;
+}
 
 core::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path) {
   if (sqlite3_threadsafe() == 0) {
@@ -317,6 +381,33 @@ void SqliteDatabase::RunWriter() {
 }
 
 void SqliteDatabase::CommitGroup(std::vector<PendingBatch>& group) {
+  if (CommitWhole(group)) return;
+  CommitEachInSavepoint(group);
+}
+
+bool SqliteDatabase::CommitWhole(std::vector<PendingBatch>& group) {
+  SqliteConnection& db = *writer_connection_;
+  if (!db.Exec("BEGIN IMMEDIATE")) return false;  // the savepoint path reports it
+  for (PendingBatch& batch : group) {
+    for (const Statement& statement : batch.statements) {
+      if (!db.Run(statement)) {
+        if (db.InTransaction()) (void)db.Exec("ROLLBACK");
+        return false;
+      }
+    }
+  }
+  auto committed = db.Exec("COMMIT");
+  if (!committed) {
+    if (db.InTransaction()) (void)db.Exec("ROLLBACK");
+    for (PendingBatch& batch : group) batch.done.set_value(tl::unexpected(committed.error()));
+    return true;
+  }
+  commits_.fetch_add(1, std::memory_order_relaxed);
+  for (PendingBatch& batch : group) batch.done.set_value({});
+  return true;
+}
+
+void SqliteDatabase::CommitEachInSavepoint(std::vector<PendingBatch>& group) {
   SqliteConnection& db = *writer_connection_;
   std::vector<PendingBatch*> live;
   for (PendingBatch& batch : group) live.push_back(&batch);

@@ -1,0 +1,166 @@
+// WebSocket fan-out load client: opens N connections to a URL (with optional
+// headers), reads messages carrying "sent_at_us" (system_clock microseconds
+// at publish) and reports delivery latency percentiles and lost connections.
+// Runs a few threads on one io_context.
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <chrono>
+#include <fmt/format.h>
+#include <iostream>
+#include <mutex>
+#include <regex>
+#include <thread>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+using tcp = asio::ip::tcp;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+struct Shared {
+  std::string host, port, target;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::atomic<int> connected{0}, failed{0}, lost{0};
+  std::atomic<bool> done{false};
+  std::mutex mutex;
+  std::vector<std::int64_t> latencies_us;  // GUARDED_BY(mutex)
+};
+
+std::int64_t NowUs() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+asio::awaitable<void> Read(std::shared_ptr<websocket::stream<beast::tcp_stream>> ws, Shared& shared) {
+  beast::flat_buffer buffer;
+  std::vector<std::int64_t> local;
+  for (;;) {
+    auto [ec, n] = co_await ws->async_read(buffer, kTuple);
+    if (ec) {
+      if (!shared.done) ++shared.lost;
+      break;
+    }
+    std::int64_t now = NowUs();
+    std::string_view text(static_cast<const char*>(buffer.data().data()), buffer.size());
+    auto at = text.find("\"sent_at_us\":");
+    if (at != std::string_view::npos) {
+      std::int64_t sent = std::strtoll(text.data() + at + 13, nullptr, 10);
+      std::lock_guard lock(shared.mutex);
+      shared.latencies_us.push_back(now - sent);
+    }
+    buffer.consume(n);
+  }
+}
+
+// Opens connections first..last one after the other.
+asio::awaitable<void> Connector(int count, Shared& shared, tcp::resolver::results_type endpoints) {
+  auto executor = co_await asio::this_coro::executor;
+  for (int i = 0; i < count; ++i) {
+    auto ws = std::make_shared<websocket::stream<beast::tcp_stream>>(executor);
+    beast::get_lowest_layer(*ws).expires_after(std::chrono::seconds(10));
+    auto [connect_error, endpoint] = co_await beast::get_lowest_layer(*ws).async_connect(endpoints, kTuple);
+    if (connect_error) {
+      ++shared.failed;
+      continue;
+    }
+    ws->set_option(websocket::stream_base::decorator([&shared](websocket::request_type& request) {
+      for (const auto& [name, value] : shared.headers) request.set(name, value);
+    }));
+    auto [handshake_error] = co_await ws->async_handshake(shared.host + ":" + shared.port, shared.target, kTuple);
+    if (handshake_error) {
+      if (shared.failed++ == 0) std::cerr << "handshake failed: " << handshake_error.message() << "\n";
+      continue;
+    }
+    beast::get_lowest_layer(*ws).expires_never();
+    ++shared.connected;
+    asio::co_spawn(executor, Read(ws, shared), asio::detached);
+  }
+}
+
+int main(int argc, char** argv) {
+  CLI::App app{"WebSocket fan-out load client"};
+  std::string url;
+  int connections = 5000, threads = 2, seconds = 30, connectors = 32;
+  std::vector<std::string> header_args;
+  app.add_option("url", url, "ws://HOST:PORT/PATH")->required();
+  app.add_option("--connections,-n", connections, "connections to open");
+  app.add_option("--header,-H", header_args, "'Name: value', repeatable");
+  app.add_option("--seconds", seconds, "how long to measure after all connections are open");
+  app.add_option("--threads", threads, "io threads");
+  app.add_option("--connectors", connectors, "connections opened in parallel");
+  CLI11_PARSE(app, argc, argv);
+
+  Shared shared;
+  std::smatch match;
+  if (!std::regex_match(url, match, std::regex(R"(ws://([^:/]+):(\d+)(/.*)?)"))) {
+    std::cerr << "url must look like ws://127.0.0.1:8080/ws\n";
+    return 2;
+  }
+  shared.host = match[1];
+  shared.port = match[2];
+  shared.target = match[3].matched ? std::string(match[3]) : "/";
+  for (const std::string& h : header_args) {
+    auto colon = h.find(':');
+    if (colon == std::string::npos) {
+      std::cerr << "header '" << h << "' must be 'Name: value'\n";
+      return 2;
+    }
+    shared.headers.emplace_back(h.substr(0, colon), h.substr(h.find_first_not_of(' ', colon + 1)));
+  }
+
+  rlimit limit{};
+  getrlimit(RLIMIT_NOFILE, &limit);
+  limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, static_cast<rlim_t>(connections) + 256);
+  setrlimit(RLIMIT_NOFILE, &limit);
+
+  asio::io_context io(threads);
+  auto endpoints = tcp::resolver(io).resolve(shared.host, shared.port);
+  auto started = std::chrono::steady_clock::now();
+  for (int c = 0; c < connectors; ++c) {
+    int share = connections / connectors + (c < connections % connectors ? 1 : 0);
+    asio::co_spawn(io, Connector(share, shared, endpoints), asio::detached);
+  }
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back([&] { io.run(); });
+
+  while (shared.connected + shared.failed < connections) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  double connect_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << fmt::format("{} connected, {} failed in {:.1f} s; measuring {} s\n", shared.connected.load(),
+                           shared.failed.load(), connect_s, seconds);
+  {
+    std::lock_guard lock(shared.mutex);
+    shared.latencies_us.clear();  // only messages after everybody is connected
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(seconds));
+  shared.done = true;
+  std::vector<std::int64_t> samples;
+  {
+    std::lock_guard lock(shared.mutex);
+    samples.swap(shared.latencies_us);
+  }
+  io.stop();
+  for (auto& t : pool) t.join();
+
+  std::sort(samples.begin(), samples.end());
+  auto pct = [&](double p) -> double {
+    if (samples.empty()) return 0;
+    return samples[std::min(samples.size() - 1, static_cast<std::size_t>(p * samples.size()))] / 1000.0;
+  };
+  std::cout << fmt::format(
+      "connections={} failed={} lost={} messages={} p50_ms={:.2f} p99_ms={:.2f} max_ms={:.2f}\n",
+      shared.connected.load(), shared.failed.load(), shared.lost.load(), samples.size(), pct(0.5), pct(0.99),
+      samples.empty() ? 0.0 : samples.back() / 1000.0);
+  return 0;
+}

@@ -1,0 +1,136 @@
+// The directory of people and organisation: tenants (client companies),
+// users with role, team and tenants, teams with a lead and members, and
+// departments per tenant. A Repository over storage::Database; plain queries,
+// no cache, so every process sharing the database sees the same directory.
+// Each change is one atomic write batch, acknowledged once durable.
+// Thread-safety: all methods may be called from any thread at the same time
+// (as Database allows). The Database and Passwords must outlive the Directory.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "access/passwords.h"
+#include "access/principal.h"
+#include "access/role.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "storage/database.h"
+
+namespace cc::access {
+
+struct Tenant {
+  core::TenantId id;
+  std::string name;
+  std::optional<std::string> time_zone;  // IANA name; empty: the centre's
+  friend bool operator==(const Tenant&, const Tenant&) = default;
+};
+
+struct User {
+  core::UserId id;
+  std::string login;
+  std::string display_name;
+  Role role = Role::kOperator;
+  std::optional<core::TeamId> team;
+  bool disabled = false;
+  core::Timestamp created_at;
+  std::vector<core::TenantId> tenants;  // ascending
+  friend bool operator==(const User&, const User&) = default;
+};
+
+struct NewUser {
+  std::string login;         // 1-64 characters: letters, digits, . _ - @
+  std::string display_name;  // empty: the login
+  Role role = Role::kOperator;
+  std::optional<core::TeamId> team;
+  std::vector<core::TenantId> tenants;
+  std::string password;  // plain; hashed here, never stored
+};
+
+// Fields left empty keep their value.
+struct UserUpdate {
+  std::optional<std::string> display_name = {};
+  std::optional<Role> role = {};
+};
+
+struct Team {
+  core::TeamId id;
+  std::string name;  // unique in the centre
+  std::optional<core::UserId> lead;
+  core::TenantId tenant;
+  friend bool operator==(const Team&, const Team&) = default;
+};
+
+struct Department {
+  core::DepartmentId id;
+  core::TenantId tenant;
+  std::string name;  // unique within its tenant
+  std::optional<std::string> email;
+  friend bool operator==(const Department&, const Department&) = default;
+};
+
+// What a login check needs; never leaves the access module's services.
+struct Credentials {
+  core::UserId user;
+  std::string password_hash;
+  bool disabled = false;
+};
+
+class Directory {
+ public:
+  Directory(storage::Database& db, const Passwords& passwords) : db_(db), passwords_(passwords) {}
+
+  core::Result<Tenant> CreateTenant(std::string name, std::optional<std::string> time_zone = {});
+  core::Result<Tenant> GetTenant(core::TenantId id);
+  core::Result<Tenant> FindTenant(std::string_view name);
+  core::Result<std::vector<Tenant>> ListTenants();
+
+  // kAlreadyExists if the login is taken, kNotFound for an unknown team or
+  // tenant, kInvalidArgument for a bad login or a weak password.
+  core::Result<User> CreateUser(const NewUser& user, core::Timestamp now);
+  core::Result<User> GetUser(core::UserId id);
+  core::Result<User> FindUser(std::string_view login);
+  core::Result<std::vector<User>> ListUsers();  // by id
+  core::Result<std::int64_t> CountUsers();
+  core::Result<User> UpdateUser(core::UserId id, const UserUpdate& update);
+  // A disabled user cannot log in and their sessions and tokens stop working.
+  core::Status SetDisabled(core::UserId id, bool disabled);
+  core::Status SetPassword(core::UserId id, std::string_view password);
+  // Replaces the user's tenants.
+  core::Status SetUserTenants(core::UserId id, const std::vector<core::TenantId>& tenants);
+  core::Result<Credentials> FindCredentials(std::string_view login);
+  // The user as authorization sees them, with the teams they lead.
+  core::Result<Principal> LoadPrincipal(core::UserId id);
+
+  core::Result<Team> CreateTeam(std::string name, core::TenantId tenant,
+                                std::optional<core::UserId> lead = {});
+  core::Result<Team> GetTeam(core::TeamId id);
+  core::Result<Team> FindTeam(std::string_view name);
+  core::Result<std::vector<Team>> ListTeams();
+  core::Status SetTeamLead(core::TeamId team, std::optional<core::UserId> lead);
+  // Moves the user into `team` (out of any other: a user has at most one team),
+  // or out of every team when `team` is empty.
+  core::Status SetTeam(core::UserId user, std::optional<core::TeamId> team);
+  core::Result<std::vector<core::UserId>> TeamMembers(core::TeamId team);
+
+  core::Result<Department> CreateDepartment(core::TenantId tenant, std::string name,
+                                            std::optional<std::string> email = {});
+  core::Result<std::vector<Department>> ListDepartments(core::TenantId tenant);
+
+ private:
+  core::Result<std::vector<User>> QueryUsers(const char* where, std::vector<storage::Value> params);
+  core::Status CheckUserExists(core::UserId id);
+  core::Status CheckTenantsExist(const std::vector<core::TenantId>& tenants);
+
+  storage::Database& db_;
+  const Passwords& passwords_;
+};
+
+// kInvalidArgument unless `login` has 1-64 letters, digits, '.', '_', '-' or '@'.
+core::Status CheckLogin(std::string_view login);
+
+}  // namespace cc::access

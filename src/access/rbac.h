@@ -1,0 +1,94 @@
+// Authorization rules as pure functions: which role may do which action
+// (Allows), and which objects a principal may see (tenant and agent scope).
+// This table is the source of docs/rbac.md (RbacTableMarkdown() prints it;
+// a test keeps the document equal to it) and the API's authorization tests
+// check every endpoint against it.
+// Thread-safety: pure functions over constant data.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "access/principal.h"
+#include "core/ids.h"
+
+namespace cc::access {
+
+enum class Action {
+  kReadMe,  // GET /api/me: own user, role, team, tenants
+  kChangeOwnPassword,
+  kManageOwnTokens,      // create, list and revoke one's own API tokens
+  kReadOwnAgent,         // own agent state, offers, calls, today's figures
+  kControlOwnAgent,      // log in to queues, ready/not ready, answer, transfer, wrap up
+  kReadRealtimeTeam,     // live view of the agents of the teams one leads
+  kReadRealtimeCentre,   // live view of every queue and agent
+  kForceAgentState,      // force another agent's state or log them out
+  kReadOperatorFigures,  // per-operator figures of today
+  kReadHistory,          // interaction history and call detail records
+  kReadConfig,           // queues, skills, disposition and not-ready codes
+  kManageQueues,         // queues, skills, memberships
+  kManageCodes,          // disposition and not-ready codes
+  kReadUsers,
+  kManageUsers,  // create, update, disable users; set passwords and tenants
+  kManageTeams,
+  kReadDepartments,
+  kManageDepartments,
+  kManageTenants,
+  kReadAudit,
+  kSimControl,    // inject simulated calls, pause traffic, switch bots
+  kManageTokens,  // list and revoke other users' API tokens
+};
+
+inline constexpr std::array<Action, 22> kAllActions = {Action::kReadMe,
+                                                       Action::kChangeOwnPassword,
+                                                       Action::kManageOwnTokens,
+                                                       Action::kReadOwnAgent,
+                                                       Action::kControlOwnAgent,
+                                                       Action::kReadRealtimeTeam,
+                                                       Action::kReadRealtimeCentre,
+                                                       Action::kForceAgentState,
+                                                       Action::kReadOperatorFigures,
+                                                       Action::kReadHistory,
+                                                       Action::kReadConfig,
+                                                       Action::kManageQueues,
+                                                       Action::kManageCodes,
+                                                       Action::kReadUsers,
+                                                       Action::kManageUsers,
+                                                       Action::kManageTeams,
+                                                       Action::kReadDepartments,
+                                                       Action::kManageDepartments,
+                                                       Action::kManageTenants,
+                                                       Action::kReadAudit,
+                                                       Action::kSimControl,
+                                                       Action::kManageTokens};
+
+// "me.read", "agent.force_state", ... (the names docs/rbac.md uses).
+std::string_view ToString(Action action);
+
+// Whether `role` may perform `action` on objects in its scope.
+bool Allows(Role role, Action action);
+inline bool Allows(const Principal& principal, Action action) {
+  return Allows(principal.role, action);
+}
+
+// Admins and directors see every tenant; everyone else only their own.
+bool SeesAllTenants(const Principal& principal);
+bool CanSeeTenant(const Principal& principal, core::TenantId tenant);
+
+// Whether the agent (a user, in `agent_team` if any) is in the principal's
+// scope: oneself always; team leads the teams they lead; supervisors, admins
+// and directors everyone; other roles nobody else.
+bool CanSeeAgent(const Principal& principal, core::UserId agent_user,
+                 std::optional<core::TeamId> agent_team);
+
+// Allows() and the agent scope together: the check an endpoint about one agent
+// makes. Own-agent actions require agent_user to be the principal.
+bool AllowsOnAgent(const Principal& principal, Action action, core::UserId agent_user,
+                   std::optional<core::TeamId> agent_team);
+
+// The roles x actions table in Markdown, as docs/rbac.md shows it.
+std::string RbacTableMarkdown();
+
+}  // namespace cc::access

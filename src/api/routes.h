@@ -1,0 +1,18 @@
+// The route groups of the REST API, one file each; AddRoutes (api.cpp) adds them all.
+// Thread-safety: see api.h.
+#pragma once
+
+#include "api/api.h"
+#include "api/guard.h"
+#include "http/router.h"
+
+namespace cc::api {
+
+void AddAuthRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddAgentRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddSupervisorRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddAdminRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddHistoryRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddSimRoutes(http::Router& router, ApiServices& s, Guard guard);
+
+}  // namespace cc::api

@@ -1,0 +1,102 @@
+#include "app/serve_command.h"
+
+#include <signal.h>
+
+#include "app/server_app.h"
+#include "app/server_config.h"
+
+namespace cc::app {
+
+namespace {
+
+// The config file (if any) with the command line on top.
+core::Result<ServerSettings> Settings(const ServeOptions& o) {
+  ServerConfig config;
+  if (!o.config_file.empty()) {
+    auto loaded = LoadServerConfig(o.config_file);
+    if (!loaded) return tl::unexpected(loaded.error());
+    config = *loaded;
+  }
+  ServerSettings s;
+  s.address = config.listen.address;
+  s.port = config.listen.port;
+  s.store.data_dir = config.data_dir;
+  s.store.database = config.database_url;
+  s.time_zone = config.time_zone;
+  s.http_threads = config.http_threads;
+  s.tls_certificate = config.https_certificate;
+  s.tls_key = config.https_key;
+  s.sessions.idle_timeout = config.session_idle;
+  s.sessions.absolute_timeout = config.session_absolute;
+  s.allowed_origins = config.allowed_origins;
+  s.demo = config.demo.enabled;
+  s.bots = config.demo.bots;
+  s.traffic = config.demo.traffic;
+  s.seed = config.demo.seed;
+  if (!o.listen.empty()) {
+    auto listen = ParseListen(o.listen);
+    if (!listen) return core::Fail(core::ErrorCode::kInvalidArgument, "--listen: " + listen.error().message);
+    s.address = listen->address;
+    s.port = listen->port;
+  }
+  if (!o.data_dir.empty()) s.store.data_dir = o.data_dir;
+  if (!o.database.empty()) s.store.database = o.database;
+  if (o.demo) s.demo = true;
+  if (o.no_bots) s.bots = false;
+  if (o.no_traffic) s.traffic = false;
+  if (o.traffic_multiplier > 0) s.traffic_multiplier = o.traffic_multiplier;
+  if (o.fast_passwords) s.password_cost = access::PasswordCost::kMinimum;
+  return s;
+}
+
+}  // namespace
+
+CLI::App* AddServeCommand(CLI::App& app, ServeOptions& o) {
+  auto* cmd = app.add_subcommand("serve", "Run the contact-centre server (HTTP API, WebSocket, live centre)");
+  cmd->add_option("--config", o.config_file, "Configuration file (TOML, see examples/callcenter.toml)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--listen", o.listen, "ADDRESS:PORT to listen on (port 0: any free port)");
+  cmd->add_option("--data-dir", o.data_dir, "Directory for the database, recordings and logs (default ./var)");
+  cmd->add_option("--database", o.database, "sqlite:FILE (default: DATA_DIR/callcenter.db)");
+  cmd->add_flag("--demo", o.demo, "Seed and run the demo centre with simulated callers and bot agents");
+  cmd->add_flag("--no-bots", o.no_bots, "Demo: no bot agents; people take every seat");
+  cmd->add_flag("--no-traffic", o.no_traffic, "Demo: no generated callers (inject calls through the API)");
+  cmd->add_option("--traffic-multiplier", o.traffic_multiplier, "Demo: multiply the caller arrival rate")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--fast-passwords", o.fast_passwords,
+                "Tests only: hash passwords with the cheapest Argon2id cost");
+  return cmd;
+}
+
+int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  auto settings = Settings(options);
+  if (!settings) {
+    err << "error: " << settings.error().message << "\n";
+    return 2;
+  }
+  // SIGTERM and SIGINT are taken by sigwait below; every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  ServerApp server(*settings);
+  auto info = server.Start();
+  if (!info) {
+    err << "error: " << info.error().message << "\n";
+    return info.error().code == core::ErrorCode::kInvalidArgument ? 2 : 1;
+  }
+  out << "listening http=" << info->endpoint.ToString() << "\n";
+  PrintStartInfo(*info, *settings, out);
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  out << "stopping (signal " << signal_number << "): draining requests and flushing the log\n";
+  out.flush();
+  server.Stop();
+  out << "stopped\n";
+  return 0;
+}
+
+}  // namespace cc::app

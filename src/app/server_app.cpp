@@ -1,0 +1,343 @@
+#include "app/server_app.h"
+
+#include <fmt/format.h>
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+#include <spdlog/spdlog.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "access/api_tokens.h"
+#include "access/audit_log.h"
+#include "access/auth_service.h"
+#include "access/directory.h"
+#include "access/login_throttle.h"
+#include "api/api.h"
+#include "api/live_feed.h"
+#include "app/data_dir_lock.h"
+#include "app/openapi_spec.h"
+#include "app/sim_world.h"
+#include "app/user_command.h"
+#include "centre/centre.h"
+#include "centre/centre_repository.h"
+#include "core/clock.h"
+#include "core/time_zone.h"
+#include "http/metrics.h"
+#include "http/ws_hub.h"
+#include "reporting/cdr_projector.h"
+#include "reporting/cdr_repository.h"
+#include "storage/interaction_log.h"
+
+namespace cc::app {
+
+namespace {
+
+using core::ErrorCode;
+using core::Fail;
+
+bool TakesCalls(access::Role role) {
+  return role == access::Role::kOperator || role == access::Role::kTeamLead;
+}
+
+core::Result<centre::CentreSetup> BuildSetup(access::Directory& directory,
+                                             centre::CentreRepository& repository) {
+  centre::CentreSetup setup;
+  auto queues = repository.Queues();
+  if (!queues) return tl::unexpected(queues.error());
+  setup.queues = std::move(*queues);
+  auto users = directory.ListUsers();
+  if (!users) return tl::unexpected(users.error());
+  for (const auto& u : *users) {
+    if (!TakesCalls(u.role) || u.disabled) continue;
+    auto profile = repository.Profile(u.id);
+    if (!profile) return tl::unexpected(profile.error());
+    centre::AgentSetup a;
+    if (*profile) a.config = **profile;
+    a.config.id = core::AgentId(u.id.value());
+    a.config.tenant = u.tenants.empty() ? core::TenantId() : u.tenants.front();
+    a.config.name = u.display_name;
+    a.team = u.team;
+    setup.agents.push_back(std::move(a));
+  }
+  return setup;
+}
+
+core::Result<std::uint64_t> NextCallId(storage::Database& db) {
+  auto rows = db.Query({"SELECT COALESCE(MAX(call_id), 0) FROM interaction_log", {}});
+  if (!rows) return tl::unexpected(rows.error());
+  auto max = (*rows)[0].Int(0);
+  if (!max) return tl::unexpected(max.error());
+  return static_cast<std::uint64_t>(*max) + 1;
+}
+
+}  // namespace
+
+struct ServerApp::Parts {
+  core::SystemClock clock;
+  core::TimeZone zone = core::TimeZone::Utc();
+  std::unique_ptr<DataDirLock> lock;
+  std::unique_ptr<storage::Database> db;
+  std::unique_ptr<access::Passwords> passwords;
+  std::unique_ptr<access::Directory> directory;
+  std::unique_ptr<access::Sessions> sessions;
+  std::unique_ptr<access::ApiTokens> tokens;
+  std::unique_ptr<access::LoginThrottle> throttle;
+  std::unique_ptr<access::AuditLog> audit;
+  std::unique_ptr<access::AuthService> auth;
+  std::unique_ptr<centre::CentreRepository> repository;
+  std::unique_ptr<storage::InteractionLog> log;
+  std::unique_ptr<reporting::CdrRepository> cdrs;
+  std::unique_ptr<reporting::CdrProjector> projector;
+  std::unique_ptr<centre::Centre> centre;
+  std::unique_ptr<SimWorld> sim;
+  std::unique_ptr<api::ApiServices> services;
+  http::WsHub hub;
+  http::Metrics metrics;
+  std::unique_ptr<api::LiveFeed> feed;
+  std::unique_ptr<http::Server> server;
+
+  // The pump: projects CDRs from the log and refreshes gauges, once a second.
+  std::thread pump;
+  std::mutex pump_mutex;
+  std::condition_variable pump_wake;
+  bool pump_stop = false;  // guarded by pump_mutex
+  prometheus::Family<prometheus::Gauge>* waiting_gauge = nullptr;
+  prometheus::Family<prometheus::Gauge>* agents_gauge = nullptr;
+  prometheus::Family<prometheus::Gauge>* offered_gauge = nullptr;
+  prometheus::Gauge* log_seq_gauge = nullptr;
+
+  void RunPump();
+  void RefreshGauges();
+};
+
+void ServerApp::Parts::RefreshGauges() {
+  struct Row {
+    std::string queue;
+    int waiting;
+    int offered;
+  };
+  auto figures = centre->Ask([this] {
+    std::vector<Row> rows;
+    std::array<int, 7> states{};
+    for (auto id : centre->stats().QueueIds()) {
+      if (const auto* q = centre->stats().Queue(id)) rows.push_back({q->name, q->waiting, q->offered});
+    }
+    for (auto id : centre->stats().AgentIds()) {
+      if (const auto* a = centre->stats().Agent(id)) ++states[static_cast<std::size_t>(a->state)];
+    }
+    return std::pair(rows, states);
+  }).get();
+  for (const auto& r : figures.first) {
+    waiting_gauge->Add({{"queue", r.queue}}).Set(r.waiting);
+    offered_gauge->Add({{"queue", r.queue}}).Set(r.offered);
+  }
+  for (int i = 0; i < 7; ++i) {
+    agents_gauge->Add({{"state", std::string(acd::ToString(static_cast<acd::AgentState>(i)))}})
+        .Set(figures.second[i]);
+  }
+  log_seq_gauge->Set(static_cast<double>(projector->last_seq()));
+  metrics.SetWebSocketClients(hub.ClientCount());
+}
+
+void ServerApp::Parts::RunPump() {
+  std::unique_lock guard(pump_mutex);
+  while (true) {
+    pump_wake.wait_for(guard, std::chrono::milliseconds(500), [this] { return pump_stop; });
+    const bool stopping = pump_stop;
+    guard.unlock();
+    if (auto n = projector->Poll(); !n) spdlog::error("call records: {}", n.error().message);
+    if (!stopping) RefreshGauges();
+    guard.lock();
+    if (stopping) return;
+  }
+}
+
+ServerApp::ServerApp(ServerSettings settings) : settings_(std::move(settings)) {}
+
+ServerApp::~ServerApp() { Stop(); }
+
+core::Result<StartInfo> ServerApp::Start() {
+  auto p = std::make_unique<Parts>();
+  StartInfo info;
+  auto zone = core::TimeZone::Load(settings_.time_zone);
+  if (!zone) return Fail(ErrorCode::kInvalidArgument, "time_zone: " + zone.error().message);
+  p->zone = *zone;
+
+  std::error_code ec;
+  std::filesystem::create_directories(settings_.store.data_dir, ec);
+  auto lock = DataDirLock::Acquire(settings_.store.data_dir);
+  if (!lock) return tl::unexpected(lock.error());
+  p->lock = std::make_unique<DataDirLock>(std::move(*lock));
+
+  auto db = OpenStore(settings_.store);
+  if (!db) return tl::unexpected(db.error());
+  p->db = std::move(*db);
+  const core::Timestamp now = p->clock.Now();
+
+  p->passwords = std::make_unique<access::Passwords>(settings_.password_cost);
+  p->directory = std::make_unique<access::Directory>(*p->db, *p->passwords);
+  p->sessions = std::make_unique<access::Sessions>(*p->db, *p->directory, settings_.sessions);
+  p->tokens = std::make_unique<access::ApiTokens>(*p->db, *p->directory);
+  p->throttle = std::make_unique<access::LoginThrottle>();
+  p->audit = std::make_unique<access::AuditLog>(*p->db);
+  p->auth = std::make_unique<access::AuthService>(*p->directory, *p->sessions, *p->tokens,
+                                                  *p->throttle, *p->audit, *p->passwords);
+  p->repository = std::make_unique<centre::CentreRepository>(*p->db);
+
+  auto admin = EnsureAdmin(*p->directory, *p->audit, now);
+  if (!admin) return tl::unexpected(admin.error());
+  info.admin_password = *admin;
+
+  const std::filesystem::path logins_file =
+      std::filesystem::path(settings_.store.data_dir) / "demo-logins.json";
+  if (settings_.demo) {
+    auto seeded = DemoSeeded(*p->directory);
+    if (!seeded) return tl::unexpected(seeded.error());
+    if (!*seeded) {
+      auto logins = SeedDemo(*p->directory, *p->repository, now);
+      if (!logins) return tl::unexpected(logins.error());
+      if (auto s = WriteDemoLogins(logins_file, *logins); !s) return tl::unexpected(s.error());
+      info.demo_logins = *logins;
+    } else if (auto logins = ReadDemoLogins(logins_file)) {
+      info.demo_logins = *logins;
+    }
+  }
+
+  p->log = std::make_unique<storage::InteractionLog>(*p->db);
+  p->cdrs = std::make_unique<reporting::CdrRepository>(*p->db);
+  auto projector = reporting::CdrProjector::Open(*p->db, *p->log);
+  if (!projector) return tl::unexpected(projector.error());
+  p->projector = std::move(*projector);
+  auto interrupted = p->projector->RecoverInterrupted(now);
+  if (!interrupted) return tl::unexpected(interrupted.error());
+  info.interrupted = *interrupted;
+  if (!interrupted->empty()) {
+    spdlog::warn("{} call(s) left open by the previous run were closed as interrupted",
+                 interrupted->size());
+  }
+
+  auto setup = BuildSetup(*p->directory, *p->repository);
+  if (!setup) return tl::unexpected(setup.error());
+  auto first_call = NextCallId(*p->db);
+  if (!first_call) return tl::unexpected(first_call.error());
+
+  centre::CentreOptions centre_options;
+  centre_options.next_midnight = [zone = p->zone](core::Timestamp t) { return zone.NextMidnight(t); };
+  p->centre = std::make_unique<centre::Centre>(p->clock, *p->log, centre_options);
+
+  SimWorldOptions sim;
+  sim.seed = settings_.seed;
+  sim.first_call_id = *first_call;
+  sim.bots = settings_.demo && settings_.bots;
+  sim.traffic = settings_.demo && settings_.traffic;
+  sim.rate_multiplier = settings_.traffic_multiplier;
+  sim.local_hour = [zone = p->zone](core::Timestamp t) {
+    auto local = zone.ToLocal(t);
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(local.time_of_day).count());
+  };
+  if (settings_.demo) sim.streams = DemoTraffic();
+  p->sim = std::make_unique<SimWorld>(*p->centre, p->clock, std::move(sim));
+  p->sim->Attach();
+
+  p->services = std::make_unique<api::ApiServices>(api::ApiServices{
+      *p->directory, *p->auth, *p->tokens, *p->audit, *p->centre, *p->repository, *p->log,
+      *p->cdrs, p->clock, p->sim.get(), std::string(kOpenApiSpec),
+      !settings_.tls_certificate.empty()});
+  p->feed = std::make_unique<api::LiveFeed>(*p->services, p->hub, settings_.snapshot_period);
+  p->centre->AddListener(p->feed.get());
+  p->centre->Start(*setup);
+
+  std::vector<core::AgentId> bot_seats;
+  if (settings_.demo) {
+    auto users = p->directory->ListUsers();
+    if (!users) return tl::unexpected(users.error());
+    for (const auto& u : *users) {
+      if (u.role == access::Role::kOperator && !u.disabled) bot_seats.push_back(core::AgentId(u.id.value()));
+    }
+  }
+  p->sim->Begin(bot_seats);
+  p->feed->Start();
+
+  auto& registry = *p->metrics.registry();
+  p->waiting_gauge = &prometheus::BuildGauge().Name("cc_queue_waiting").Help("Callers waiting").Register(registry);
+  p->offered_gauge =
+      &prometheus::BuildGauge().Name("cc_queue_offered_today").Help("Calls offered today").Register(registry);
+  p->agents_gauge = &prometheus::BuildGauge().Name("cc_agents").Help("Agents by state").Register(registry);
+  p->log_seq_gauge = &prometheus::BuildGauge()
+                          .Name("cc_storage_log_projected_seq")
+                          .Help("Last interaction-log sequence turned into call records")
+                          .Register(registry)
+                          .Add({});
+
+  http::Router router;
+  router.Add("GET", "/health", [](http::Request&) {
+    return http::Json(200, nlohmann::json{{"status", "ok"}});
+  });
+  router.Add("GET", "/metrics", [metrics = &p->metrics](http::Request& r) { return metrics->Handle(r); });
+  api::AddRoutes(router, *p->services);
+
+  http::ServerOptions options;
+  options.address = settings_.address;
+  options.port = settings_.port;
+  options.threads = settings_.http_threads;
+  options.tls_cert_file = settings_.tls_certificate;
+  options.tls_key_file = settings_.tls_key;
+  options.websocket.path = "/ws";
+  options.websocket.hub = &p->hub;
+  options.websocket.allowed_origins = settings_.allowed_origins;
+  options.websocket.authorize = [feed = p->feed.get()](const http::Request& r) {
+    return feed->Authorize(r);
+  };
+  p->server = std::make_unique<http::Server>(options, std::move(router), &p->metrics);
+  auto endpoint = p->server->Start();
+  if (!endpoint) {
+    p->feed->Stop();
+    p->sim->Stop();
+    p->centre->Stop();
+    return tl::unexpected(endpoint.error());
+  }
+  info.endpoint = *endpoint;
+  info.url = fmt::format("{}://{}/", settings_.tls_certificate.empty() ? "http" : "https",
+                         endpoint->ToString());
+  p->pump = std::thread([raw = p.get()] { raw->RunPump(); });
+  parts_ = std::move(p);
+  return info;
+}
+
+void ServerApp::Stop() {
+  if (!parts_) return;
+  Parts& p = *parts_;
+  p.server->Stop(std::chrono::seconds(5));
+  p.feed->Stop();
+  p.sim->Stop();
+  p.centre->Stop();
+  {
+    std::lock_guard lock(p.pump_mutex);
+    p.pump_stop = true;
+  }
+  p.pump_wake.notify_all();
+  if (p.pump.joinable()) p.pump.join();
+  parts_.reset();
+}
+
+void PrintStartInfo(const StartInfo& info, const ServerSettings& settings, std::ostream& out) {
+  out << "callcenter is running: open " << info.url << "\n";
+  if (info.admin_password) {
+    out << "first start: administrator login 'admin', password '" << *info.admin_password
+        << "' (shown once; change it with `callcenter user passwd admin`)\n";
+  }
+  if (!info.demo_logins.empty()) {
+    out << "demo centre " << kDemoCompany << " (logins also in "
+        << (std::filesystem::path(settings.store.data_dir) / "demo-logins.json").string() << "):\n";
+    for (const auto& l : info.demo_logins) {
+      out << fmt::format("  {:<12} {:<16} {:<15} {}\n", l.login, l.password, l.role, l.name);
+    }
+  }
+  out.flush();
+}
+
+}  // namespace cc::app

@@ -1,0 +1,294 @@
+#include "app/server_config.h"
+
+#include <arpa/inet.h>
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <optional>
+#include <sstream>
+
+#include "core/time_zone.h"
+#include "core/units.h"
+
+namespace cc::app {
+
+using core::ErrorCode;
+using core::Fail;
+using core::Result;
+
+namespace {
+
+bool IsIp(const std::string& host, int family) {
+  unsigned char buffer[16];
+  return inet_pton(family, host.c_str(), buffer) == 1;
+}
+
+// Builds messages like "callcenter.toml:4: server.listen: ...".
+class Reader {
+ public:
+  explicit Reader(std::string_view source) : source_(source) {}
+
+  tl::unexpected<core::Error> Error(const toml::node* node, std::string_view key,
+                                    std::string_view what) const {
+    const auto line = node != nullptr ? node->source().begin.line : 0;
+    return Fail(ErrorCode::kInvalidArgument,
+                line != 0 ? fmt::format("{}:{}: {}: {}", source_, line, key, what)
+                          : fmt::format("{}: {}: {}", source_, key, what));
+  }
+
+  core::Status KnownKeys(const toml::table& t, std::string_view prefix,
+                         std::initializer_list<std::string_view> known) const {
+    for (auto&& [key, node] : t) {
+      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+      std::string list;
+      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      return Error(&node, Full(prefix, key.str()), "unknown key (expected one of: " + list + ")");
+    }
+    return {};
+  }
+
+  // The sub-table `key`, or nullptr when it is absent.
+  Result<const toml::table*> Table(const toml::table& t, std::string_view prefix,
+                                   std::string_view key) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return static_cast<const toml::table*>(nullptr);
+    if (const toml::table* table = n->as_table()) return table;
+    return Error(n, Full(prefix, key), "must be a table ([" + Full(prefix, key) + "])");
+  }
+
+  core::Status String(const toml::table& t, std::string_view prefix, std::string_view key,
+                      std::string& out) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return {};
+    auto v = n->value<std::string>();
+    if (!v || !n->is_string()) return Error(n, Full(prefix, key), "must be a string in quotes");
+    out = *v;
+    return {};
+  }
+
+  core::Status Bool(const toml::table& t, std::string_view prefix, std::string_view key,
+                    bool& out) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return {};
+    if (!n->is_boolean()) return Error(n, Full(prefix, key), "must be true or false");
+    out = *n->value<bool>();
+    return {};
+  }
+
+  Result<std::optional<std::int64_t>> Int(const toml::table& t, std::string_view prefix,
+                                          std::string_view key, std::int64_t min,
+                                          std::int64_t max) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return std::optional<std::int64_t>();
+    if (!n->is_integer()) return Error(n, Full(prefix, key), "must be a whole number");
+    const std::int64_t v = *n->value<std::int64_t>();
+    if (v < min || v > max) {
+      return Error(n, Full(prefix, key), fmt::format("must be between {} and {}", min, max));
+    }
+    return std::optional<std::int64_t>(v);
+  }
+
+  core::Status Dur(const toml::table& t, std::string_view prefix, std::string_view key,
+                   core::Duration& out) const {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return {};
+    auto s = n->value<std::string>();
+    if (!s || !n->is_string()) {
+      return Error(n, Full(prefix, key), "must be a duration in quotes, like \"30m\" or \"12h\"");
+    }
+    auto d = core::ParsePositiveDuration(*s);
+    if (!d) return Error(n, Full(prefix, key), d.error().message);
+    out = *d;
+    return {};
+  }
+
+  static std::string Full(std::string_view prefix, std::string_view key) {
+    return prefix.empty() ? std::string(key) : fmt::format("{}.{}", prefix, key);
+  }
+
+ private:
+  std::string source_;
+};
+
+#define CC_TRY(expr)                                     \
+  do {                                                   \
+    if (auto status_ = (expr); !status_) {               \
+      return tl::unexpected(std::move(status_).error()); \
+    }                                                    \
+  } while (false)
+
+core::Status ReadServer(const Reader& r, const toml::table& t, const std::string& base_dir,
+                        ServerConfig& c) {
+  CC_TRY(r.KnownKeys(t, "server",
+                     {"listen", "data_dir", "time_zone", "http_threads", "https"}));
+  std::string listen;
+  CC_TRY(r.String(t, "server", "listen", listen));
+  if (t.contains("listen")) {
+    auto parsed = ParseListen(listen);
+    if (!parsed) return r.Error(t.get("listen"), "server.listen", parsed.error().message);
+    c.listen = *parsed;
+  }
+  CC_TRY(r.String(t, "server", "data_dir", c.data_dir));
+  if (c.data_dir.empty()) return r.Error(t.get("data_dir"), "server.data_dir", "must not be empty");
+  CC_TRY(r.String(t, "server", "time_zone", c.time_zone));
+  if (auto zone = core::TimeZone::Load(c.time_zone); !zone) {
+    return r.Error(t.get("time_zone"), "server.time_zone", zone.error().message);
+  }
+  auto threads = r.Int(t, "server", "http_threads", 1, 256);
+  if (!threads) return tl::unexpected(threads.error());
+  if (*threads) c.http_threads = static_cast<int>(**threads);
+
+  auto https = r.Table(t, "server", "https");
+  if (!https) return tl::unexpected(https.error());
+  if (*https != nullptr) {
+    const toml::table& h = **https;
+    CC_TRY(r.KnownKeys(h, "server.https", {"certificate", "key"}));
+    CC_TRY(r.String(h, "server.https", "certificate", c.https_certificate));
+    CC_TRY(r.String(h, "server.https", "key", c.https_key));
+    if (c.https_certificate.empty() != c.https_key.empty()) {
+      const char* missing = c.https_certificate.empty() ? "certificate" : "key";
+      return r.Error(&h, std::string("server.https.") + missing,
+                     "is missing: give both certificate and key, or neither");
+    }
+    for (auto [key, path] : {std::pair<const char*, std::string*>{"certificate", &c.https_certificate},
+                             {"key", &c.https_key}}) {
+      if (path->empty()) continue;
+      std::filesystem::path p(*path);
+      if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(p, ec)) {
+        return r.Error(h.get(key), std::string("server.https.") + key,
+                       "no such file: " + p.string());
+      }
+      *path = p.string();
+    }
+  }
+  return {};
+}
+
+core::Status ReadDatabase(const Reader& r, const toml::table& t, ServerConfig& c) {
+  CC_TRY(r.KnownKeys(t, "database", {"url"}));
+  CC_TRY(r.String(t, "database", "url", c.database_url));
+  const std::string& url = c.database_url;
+  if (!url.empty() && !url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&
+      !url.starts_with("postgres://")) {
+    return r.Error(t.get("url"), "database.url",
+                   "expected \"\" (SQLite in data_dir), \"sqlite:FILE\" or \"postgresql://...\"");
+  }
+  if (url == "sqlite:") return r.Error(t.get("url"), "database.url", "sqlite: needs a file name");
+  return {};
+}
+
+core::Status ReadSecurity(const Reader& r, const toml::table& t, ServerConfig& c) {
+  CC_TRY(r.KnownKeys(t, "security", {"session_idle", "session_absolute", "allowed_origins"}));
+  CC_TRY(r.Dur(t, "security", "session_idle", c.session_idle));
+  CC_TRY(r.Dur(t, "security", "session_absolute", c.session_absolute));
+  if (c.session_idle > c.session_absolute) {
+    return r.Error(t.get("session_idle"), "security.session_idle",
+                   "must not be longer than security.session_absolute");
+  }
+  if (const toml::node* n = t.get("allowed_origins")) {
+    const toml::array* list = n->as_array();
+    if (list == nullptr) {
+      return r.Error(n, "security.allowed_origins", "must be a list of strings");
+    }
+    for (const toml::node& item : *list) {
+      auto origin = item.value<std::string>();
+      if (!origin || !item.is_string() ||
+          !(origin->starts_with("http://") || origin->starts_with("https://"))) {
+        return r.Error(&item, "security.allowed_origins",
+                       "each origin must be a string like \"https://wall.example.com\"");
+      }
+      c.allowed_origins.push_back(*origin);
+    }
+  }
+  return {};
+}
+
+core::Status ReadDemo(const Reader& r, const toml::table& t, ServerConfig& c) {
+  CC_TRY(r.KnownKeys(t, "demo", {"enabled", "bots", "traffic", "seed"}));
+  CC_TRY(r.Bool(t, "demo", "enabled", c.demo.enabled));
+  CC_TRY(r.Bool(t, "demo", "bots", c.demo.bots));
+  CC_TRY(r.Bool(t, "demo", "traffic", c.demo.traffic));
+  auto seed = r.Int(t, "demo", "seed", 0, std::numeric_limits<std::int64_t>::max());
+  if (!seed) return tl::unexpected(seed.error());
+  if (*seed) c.demo.seed = static_cast<std::uint64_t>(**seed);
+  return {};
+}
+
+}  // namespace
+
+Result<ListenAddress> ParseListen(std::string_view text) {
+  auto bad = [&](std::string_view why) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("'{}': {} (expected ADDRESS:PORT, like 127.0.0.1:8080 or [::1]:8080)",
+                            text, why));
+  };
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) return bad("no port");
+  std::string host(text.substr(0, colon));
+  const std::string_view port_text = text.substr(colon + 1);
+  ListenAddress out;
+  if (host.starts_with('[')) {
+    if (!host.ends_with(']')) return bad("unclosed '['");
+    host = host.substr(1, host.size() - 2);
+    if (!IsIp(host, AF_INET6)) return bad("not an IPv6 address");
+  } else if (host == "localhost") {
+    host = "127.0.0.1";
+  } else if (!IsIp(host, AF_INET)) {
+    return bad(host.find(':') != std::string::npos ? "write an IPv6 address in brackets"
+                                                   : "not an IP address");
+  }
+  unsigned port = 0;
+  auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || ec != std::errc() || end != port_text.data() + port_text.size() ||
+      port > 65535) {
+    return bad("the port must be a number from 0 to 65535");
+  }
+  out.address = host;
+  out.port = static_cast<std::uint16_t>(port);
+  return out;
+}
+
+Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view source_name,
+                                       const std::string& base_dir) {
+  Reader r(source_name);
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}:{}: {}", source_name, e.source().begin.line, e.description()));
+  }
+  ServerConfig c;
+  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "demo"}));
+  auto server = r.Table(root, "", "server");
+  if (!server) return tl::unexpected(server.error());
+  if (*server != nullptr) CC_TRY(ReadServer(r, **server, base_dir, c));
+  auto database = r.Table(root, "", "database");
+  if (!database) return tl::unexpected(database.error());
+  if (*database != nullptr) CC_TRY(ReadDatabase(r, **database, c));
+  auto security = r.Table(root, "", "security");
+  if (!security) return tl::unexpected(security.error());
+  if (*security != nullptr) CC_TRY(ReadSecurity(r, **security, c));
+  auto demo = r.Table(root, "", "demo");
+  if (!demo) return tl::unexpected(demo.error());
+  if (*demo != nullptr) CC_TRY(ReadDemo(r, **demo, c));
+  return c;
+}
+
+Result<ServerConfig> LoadServerConfig(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return Fail(ErrorCode::kNotFound, "cannot read the config file " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  const std::string base = std::filesystem::path(path).parent_path().string();
+  return ParseServerConfig(text.str(), path, base.empty() ? "." : base);
+}
+
+}  // namespace cc::app

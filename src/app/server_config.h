@@ -1,0 +1,54 @@
+// The server's configuration file (TOML) for `callcenter serve`: where it
+// listens, where its data lives, the centre's time zone, HTTPS, sessions and
+// the demo. Errors name FILE:LINE and the key; unknown keys are errors.
+// examples/callcenter.toml shows every key.
+// Thread-safety: functions and value types.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/time.h"
+
+namespace cc::app {
+
+struct ListenAddress {
+  std::string address = "127.0.0.1";  // an IPv4 or IPv6 literal, without brackets
+  std::uint16_t port = 8080;          // 0: any free port
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0", "localhost:8080" (as 127.0.0.1).
+core::Result<ListenAddress> ParseListen(std::string_view text);
+
+struct DemoConfig {
+  bool enabled = false;
+  bool bots = true;
+  bool traffic = true;
+  std::uint64_t seed = 42;
+};
+
+struct ServerConfig {
+  ListenAddress listen;
+  std::string data_dir = "var";
+  std::string time_zone = "UTC";  // validated with core::TimeZone
+  int http_threads = 4;
+  // Both set or both empty; relative paths are resolved against the config
+  // file's directory.
+  std::string https_certificate;
+  std::string https_key;
+  std::string database_url;  // "" = SQLite in data_dir; sqlite:FILE; postgresql://...
+  core::Duration session_idle = std::chrono::minutes(30);
+  core::Duration session_absolute = std::chrono::hours(12);
+  std::vector<std::string> allowed_origins;  // extra Origins the WebSocket accepts
+  DemoConfig demo;
+};
+
+core::Result<ServerConfig> LoadServerConfig(const std::string& path);
+// `source_name` names the text in messages; `base_dir` resolves relative paths.
+core::Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view source_name,
+                                             const std::string& base_dir);
+
+}  // namespace cc::app

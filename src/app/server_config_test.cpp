@@ -1,0 +1,164 @@
+// The server's TOML file: every key read, defaults when sections are missing,
+// and each kind of mistake reported with the file, line and key.
+#include "app/server_config.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace cc::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+class ServerConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (std::filesystem::temp_directory_path() / "cc-config-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    const auto path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+  // The error message for `text`, which must be refused.
+  std::string ErrorFor(const std::string& text) {
+    auto config = ParseServerConfig(text, "callcenter.toml", dir_.string());
+    EXPECT_FALSE(config) << text;
+    return config ? "" : config.error().message;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ServerConfigTest, ReadsAFullFileAndResolvesCertificatePathsAgainstItsDirectory) {
+  Write("cert.pem", "certificate");
+  Write("key.pem", "key");
+  const std::string path = Write("callcenter.toml", R"(
+[server]
+listen = "[::1]:0"
+data_dir = "/srv/callcenter"
+time_zone = "Europe/Moscow"
+http_threads = 8
+[server.https]
+certificate = "cert.pem"
+key = "key.pem"
+[database]
+url = "sqlite:/tmp/other.db"
+[security]
+session_idle = "15m"
+session_absolute = "8h"
+allowed_origins = ["https://wall.example.com", "http://10.0.0.5:3000"]
+[demo]
+enabled = true
+bots = false
+traffic = false
+seed = 7
+)");
+  auto config = LoadServerConfig(path);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->listen.address, "::1");
+  EXPECT_EQ(config->listen.port, 0);
+  EXPECT_EQ(config->data_dir, "/srv/callcenter");
+  EXPECT_EQ(config->time_zone, "Europe/Moscow");
+  EXPECT_EQ(config->http_threads, 8);
+  EXPECT_EQ(config->https_certificate, (dir_ / "cert.pem").string());
+  EXPECT_EQ(config->https_key, (dir_ / "key.pem").string());
+  EXPECT_EQ(config->database_url, "sqlite:/tmp/other.db");
+  EXPECT_EQ(config->session_idle, 15min);
+  EXPECT_EQ(config->session_absolute, 8h);
+  EXPECT_EQ(config->allowed_origins,
+            (std::vector<std::string>{"https://wall.example.com", "http://10.0.0.5:3000"}));
+  EXPECT_TRUE(config->demo.enabled);
+  EXPECT_FALSE(config->demo.bots);
+  EXPECT_FALSE(config->demo.traffic);
+  EXPECT_EQ(config->demo.seed, 7u);
+}
+
+TEST_F(ServerConfigTest, MissingSectionsTakeTheDefaults) {
+  auto config = ParseServerConfig("[demo]\nenabled = true\n", "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->listen.address, "127.0.0.1");
+  EXPECT_EQ(config->listen.port, 8080);
+  EXPECT_EQ(config->data_dir, "var");
+  EXPECT_EQ(config->time_zone, "UTC");
+  EXPECT_EQ(config->http_threads, 4);
+  EXPECT_TRUE(config->https_certificate.empty());
+  EXPECT_TRUE(config->database_url.empty());
+  EXPECT_EQ(config->session_idle, 30min);
+  EXPECT_EQ(config->session_absolute, 12h);
+  EXPECT_TRUE(config->allowed_origins.empty());
+  EXPECT_TRUE(config->demo.enabled);
+  EXPECT_TRUE(config->demo.bots);
+  EXPECT_EQ(config->demo.seed, 42u);
+  EXPECT_TRUE(ParseServerConfig("", "empty.toml", dir_.string()));
+}
+
+TEST_F(ServerConfigTest, EachMistakeNamesTheFileLineAndKey) {
+  EXPECT_EQ(ErrorFor("[server]\nlisten = \"127.0.0.1\"\n").substr(0, 35),
+            "callcenter.toml:2: server.listen: '");
+  EXPECT_NE(ErrorFor("[server]\nlisten = \"127.0.0.1:99999\"\n").find("0 to 65535"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[server]\nlisten = \"::1:80\"\n").find("brackets"), std::string::npos);
+  EXPECT_NE(ErrorFor("[server]\n\ntime_zone = \"Mars/Base\"\n")
+                .find("callcenter.toml:3: server.time_zone: unknown time zone 'Mars/Base'"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[server]\nhttp_threads = 0\n")
+                .find("callcenter.toml:2: server.http_threads: must be between 1 and 256"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[server]\nhttp_threads = \"4\"\n").find("must be a whole number"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[server]\nlisten = \"127.0.0.1:80\"\nport = 80\n")
+                .find("callcenter.toml:3: server.port: unknown key"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[servre]\n").find("callcenter.toml:1: servre: unknown key"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[server.https]\ncertificate = \"cert.pem\"\n")
+                .find("server.https.key: is missing"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[server.https]\ncertificate = \"nope.pem\"\nkey = \"nope.key\"\n")
+                .find("callcenter.toml:2: server.https.certificate: no such file"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[database]\nurl = \"mysql://x\"\n").find("callcenter.toml:2: database.url"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[security]\nsession_idle = \"soon\"\n")
+                .find("callcenter.toml:2: security.session_idle"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[security]\nsession_idle = \"13h\"\n").find("session_absolute"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[security]\nallowed_origins = \"https://x\"\n")
+                .find("security.allowed_origins: must be a list"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[security]\nallowed_origins = [\"wall.example.com\"]\n")
+                .find("callcenter.toml:2: security.allowed_origins"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[demo]\nenabled = \"yes\"\n").find("demo.enabled: must be true or false"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[demo]\nseed = -1\n").find("demo.seed"), std::string::npos);
+  EXPECT_NE(ErrorFor("[server\n").find("callcenter.toml:1:"), std::string::npos);
+  EXPECT_EQ(LoadServerConfig((dir_ / "missing.toml").string()).error().code,
+            core::ErrorCode::kNotFound);
+}
+
+TEST(ParseListen, AcceptsAddressesWithAnyPortIncludingZero) {
+  auto v4 = ParseListen("0.0.0.0:0");
+  ASSERT_TRUE(v4);
+  EXPECT_EQ(v4->address, "0.0.0.0");
+  EXPECT_EQ(v4->port, 0);
+  auto v6 = ParseListen("[::1]:8443");
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->address, "::1");
+  EXPECT_EQ(v6->port, 8443);
+  EXPECT_EQ(ParseListen("localhost:80")->address, "127.0.0.1");
+  for (const char* bad : {"", ":80", "127.0.0.1:", "127.0.0.1:x", "999.1.1.1:80", "[::1:80",
+                          "example.com:80", "127.0.0.1:-1"}) {
+    EXPECT_FALSE(ParseListen(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace cc::app

@@ -1,0 +1,61 @@
+// The simulated world around a live centre: simulated telephony (callers on
+// the demo numbers) and bot agents in the seats no person has taken. It is
+// the api::SimControl of `serve` when telephony is simulated.
+// Thread-safety: the SimControl methods may be called from any thread (they
+// run their work on the centre's loop); everything else is loop-only.
+#pragma once
+
+#include <boost/asio/steady_timer.hpp>
+#include <memory>
+#include <optional>
+
+#include "api/api.h"
+#include "centre/bot_agents.h"
+#include "centre/centre.h"
+#include "telephony/simulated_telephony.h"
+
+namespace cc::app {
+
+struct SimWorldOptions {
+  std::uint64_t seed = 42;
+  std::uint64_t first_call_id = 1;
+  bool bots = true;
+  bool traffic = true;
+  double rate_multiplier = 1.0;
+  telephony::LocalHour local_hour;
+  std::vector<telephony::TrafficStream> streams;
+};
+
+class SimWorld final : public api::SimControl {
+ public:
+  SimWorld(centre::Centre& centre, core::Clock& clock, SimWorldOptions options);
+  ~SimWorld() override;
+
+  // Before Centre::Start: hands the telephony and bots to the centre.
+  void Attach();
+  // After Centre::Start: bots take `agents`' seats, traffic starts.
+  void Begin(const std::vector<core::AgentId>& agents);
+  // Stops traffic and timers; call before Centre::Stop.
+  void Stop();
+
+  core::Result<core::CallId> InjectCall(core::QueueId queue, std::string caller) override;
+  void SetTrafficPaused(bool paused) override;
+  void SetBotsEnabled(bool enabled) override;
+  void ReleaseSeat(core::AgentId agent) override;
+  nlohmann::json Status() override;
+
+ private:
+  void Schedule(core::Duration delay, acd::Input input);
+  template <typename Fn>
+  auto OnLoop(Fn fn) {
+    return centre_.Ask(std::move(fn)).get();
+  }
+
+  centre::Centre& centre_;
+  SimWorldOptions options_;
+  telephony::SimulatedTelephony telephony_;
+  centre::BotAgents bots_;
+  bool stopped_ = false;  // loop only
+};
+
+}  // namespace cc::app
