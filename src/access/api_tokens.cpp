@@ -63,10 +63,17 @@ core::Result<Principal> ApiTokens::Authenticate(std::string_view token) {
   if (!token.starts_with(kApiTokenPrefix) || token.size() > 128) {
     return Fail(ErrorCode::kUnauthenticated, kInvalid);
   }
+  const std::string hash = HashToken(token);
+  const std::uint64_t generation = directory_.generation();
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto it = valid_.find(hash);
+    if (it != valid_.end() && it->second.first == generation) return directory_.LoadPrincipal(it->second.second);
+  }
   auto rows = db_.Query(Statement{
       "SELECT t.user_id, t.revoked, u.disabled FROM api_tokens t JOIN users u ON u.id = t.user_id "
       "WHERE t.token_hash = ?",
-      {HashToken(token)}});
+      {hash}});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return Fail(ErrorCode::kUnauthenticated, kInvalid);
   RowReader r(rows->front());
@@ -76,6 +83,11 @@ core::Result<Principal> ApiTokens::Authenticate(std::string_view token) {
   if (!r.ok()) return detail::Malformed("api_tokens");
   if (revoked) return Fail(ErrorCode::kUnauthenticated, "the bearer token was revoked");
   if (disabled) return Fail(ErrorCode::kUnauthenticated, "this account is disabled");
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (valid_.size() > 100'000) valid_.clear();
+    valid_[hash] = {generation, user};
+  }
   return directory_.LoadPrincipal(user);
 }
 
@@ -90,7 +102,9 @@ core::Status ApiTokens::Revoke(const Principal& actor, std::int64_t id) {
   if (found->front().user != actor.user && actor.role != Role::kAdmin) {
     return Fail(ErrorCode::kPermissionDenied, "only the token's owner or an admin may revoke it");
   }
-  return Await(db_.Write({Statement{"UPDATE api_tokens SET revoked = 1 WHERE id = ?", {id}}}));
+  auto revoked = Await(db_.Write({Statement{"UPDATE api_tokens SET revoked = 1 WHERE id = ?", {id}}}));
+  directory_.Touch();  // cached authentications of this token end here
+  return revoked;
 }
 
 }  // namespace cc::access

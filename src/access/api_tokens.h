@@ -6,6 +6,9 @@
 // The Database and Directory must outlive the ApiTokens.
 #pragma once
 
+#include <mutex>
+#include <unordered_map>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -57,6 +60,9 @@ class ApiTokens {
 
   storage::Database& db_;
   Directory& directory_;
+  // Token hash -> (directory generation, user) of tokens found valid.
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, std::pair<std::uint64_t, core::UserId>> valid_;  // guarded
 };
 
 }  // namespace cc::access

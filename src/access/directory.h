@@ -7,7 +7,11 @@
 // (as Database allows). The Database and Passwords must outlive the Directory.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <future>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,13 +125,28 @@ class Directory {
                                             std::optional<std::string> email = {});
   core::Result<std::vector<Department>> ListDepartments(core::TenantId tenant);
 
+  // Grows after every committed change to the directory, and when sessions or
+  // tokens are revoked (Touch). Caches of authentication data keep the value
+  // they were filled under and are valid only while it has not moved.
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  void Touch() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+
  private:
   core::Result<std::vector<User>> QueryUsers(const char* where, std::vector<storage::Value> params);
   core::Status CheckUserExists(core::UserId id);
   core::Status CheckTenantsExist(const std::vector<core::TenantId>& tenants);
 
+  // Waits for a write, then moves the generation (after the commit, so a
+  // reader can never cache the old rows under the new generation).
+  core::Status Committed(std::future<core::Status> write);
+  core::Result<Principal> LoadPrincipalUncached(core::UserId id);
+
   storage::Database& db_;
   const Passwords& passwords_;
+  std::atomic<std::uint64_t> generation_{1};
+  std::mutex principals_mutex_;
+  std::unordered_map<core::UserId, std::pair<std::uint64_t, Principal>>
+      principals_;  // guarded by principals_mutex_
 };
 
 // kInvalidArgument unless `login` has 1-64 letters, digits, '.', '_', '-' or '@'.

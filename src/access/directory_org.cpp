@@ -74,7 +74,7 @@ core::Result<Tenant> Directory::CreateTenant(std::string name,
                                              std::optional<std::string> time_zone) {
   if (auto ok = CheckName("tenant", name); !ok) return tl::unexpected(ok.error());
   auto written =
-      Await(db_.Write({Statement{"INSERT INTO tenants (id, name, time_zone) SELECT "
+      Committed(db_.Write({Statement{"INSERT INTO tenants (id, name, time_zone) SELECT "
                                  "COALESCE(MAX(id), 0) + 1, ?, ? FROM tenants",
                                  {name, Nullable(time_zone)}}}));
   if (!written) {
@@ -109,7 +109,7 @@ core::Result<Team> Directory::CreateTeam(std::string name, core::TenantId tenant
   if (lead) {
     if (auto ok = CheckUserExists(*lead); !ok) return tl::unexpected(ok.error());
   }
-  auto written = Await(
+  auto written = Committed(
       db_.Write({Statement{"INSERT INTO teams (id, name, lead_user_id, tenant_id) "
                            "SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ? FROM teams",
                            {name, Nullable(lead), static_cast<std::int64_t>(tenant.value())}}}));
@@ -143,7 +143,7 @@ core::Status Directory::SetTeamLead(core::TeamId team, std::optional<core::UserI
   if (lead) {
     if (auto ok = CheckUserExists(*lead); !ok) return ok;
   }
-  return Await(db_.Write({Statement{"UPDATE teams SET lead_user_id = ? WHERE id = ?",
+  return Committed(db_.Write({Statement{"UPDATE teams SET lead_user_id = ? WHERE id = ?",
                                     {Nullable(lead), static_cast<std::int64_t>(team.value())}}}));
 }
 
@@ -152,7 +152,7 @@ core::Status Directory::SetTeam(core::UserId user, std::optional<core::TeamId> t
   if (team) {
     if (auto found = GetTeam(*team); !found) return tl::unexpected(found.error());
   }
-  return Await(db_.Write({Statement{"UPDATE users SET team_id = ? WHERE id = ?",
+  return Committed(db_.Write({Statement{"UPDATE users SET team_id = ? WHERE id = ?",
                                     {Nullable(team), static_cast<std::int64_t>(user.value())}}}));
 }
 
@@ -179,7 +179,7 @@ core::Result<Department> Directory::CreateDepartment(core::TenantId tenant, std:
   if (auto found = GetTenant(tenant); !found) return tl::unexpected(found.error());
   const std::int64_t tenant_key = tenant.value();
   auto written =
-      Await(db_.Write({Statement{"INSERT INTO departments (id, tenant_id, name, email) "
+      Committed(db_.Write({Statement{"INSERT INTO departments (id, tenant_id, name, email) "
                                  "SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ? FROM departments",
                                  {tenant_key, name, Nullable(email)}}}));
   if (!written) {

@@ -138,7 +138,7 @@ core::Result<User> Directory::CreateUser(const NewUser& user, core::Timestamp no
         "INSERT INTO user_tenants (user_id, tenant_id) SELECT id, ? FROM users WHERE login = ?",
         {static_cast<std::int64_t>(tenant.value()), user.login}});
   }
-  if (auto written = Await(db_.Write(std::move(batch))); !written) {
+  if (auto written = Committed(db_.Write(std::move(batch))); !written) {
     if (written.error().code == ErrorCode::kAlreadyExists) {
       return Fail(ErrorCode::kAlreadyExists, fmt::format("login '{}' is taken", user.login));
     }
@@ -192,7 +192,7 @@ core::Result<User> Directory::UpdateUser(core::UserId id, const UserUpdate& upda
                               {std::string(ToString(*update.role)), key}});
   }
   if (!batch.empty()) {
-    if (auto written = Await(db_.Write(std::move(batch))); !written) {
+    if (auto written = Committed(db_.Write(std::move(batch))); !written) {
       return tl::unexpected(written.error());
     }
   }
@@ -201,7 +201,7 @@ core::Result<User> Directory::UpdateUser(core::UserId id, const UserUpdate& upda
 
 core::Status Directory::SetDisabled(core::UserId id, bool disabled) {
   if (auto ok = CheckUserExists(id); !ok) return ok;
-  return Await(db_.Write(
+  return Committed(db_.Write(
       {Statement{"UPDATE users SET disabled = ? WHERE id = ?",
                  {std::int64_t{disabled ? 1 : 0}, static_cast<std::int64_t>(id.value())}}}));
 }
@@ -210,7 +210,7 @@ core::Status Directory::SetPassword(core::UserId id, std::string_view password) 
   if (auto ok = CheckUserExists(id); !ok) return ok;
   auto hash = passwords_.Hash(password);
   if (!hash) return tl::unexpected(hash.error());
-  return Await(db_.Write({Statement{"UPDATE users SET password_hash = ? WHERE id = ?",
+  return Committed(db_.Write({Statement{"UPDATE users SET password_hash = ? WHERE id = ?",
                                     {*hash, static_cast<std::int64_t>(id.value())}}}));
 }
 
@@ -227,7 +227,7 @@ core::Status Directory::SetUserTenants(core::UserId id,
     batch.push_back(Statement{"INSERT INTO user_tenants (user_id, tenant_id) VALUES (?, ?)",
                               {key, static_cast<std::int64_t>(tenant.value())}});
   }
-  return Await(db_.Write(std::move(batch)));
+  return Committed(db_.Write(std::move(batch)));
 }
 
 core::Result<Credentials> Directory::FindCredentials(std::string_view login) {
@@ -245,7 +245,28 @@ core::Result<Credentials> Directory::FindCredentials(std::string_view login) {
   return c;
 }
 
+core::Status Directory::Committed(std::future<core::Status> write) {
+  core::Status status = write.get();
+  Touch();
+  return status;
+}
+
 core::Result<Principal> Directory::LoadPrincipal(core::UserId id) {
+  const std::uint64_t generation = this->generation();
+  {
+    std::lock_guard lock(principals_mutex_);
+    auto it = principals_.find(id);
+    if (it != principals_.end() && it->second.first == generation) return it->second.second;
+  }
+  auto loaded = LoadPrincipalUncached(id);
+  if (loaded) {
+    std::lock_guard lock(principals_mutex_);
+    principals_[id] = {generation, *loaded};
+  }
+  return loaded;
+}
+
+core::Result<Principal> Directory::LoadPrincipalUncached(core::UserId id) {
   auto user = GetUser(id);
   if (!user) return tl::unexpected(user.error());
   auto led = db_.Query(Statement{"SELECT id FROM teams WHERE lead_user_id = ? ORDER BY id",

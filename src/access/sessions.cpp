@@ -46,19 +46,41 @@ core::Result<SessionContext> Sessions::Authenticate(std::string_view token, core
     return Fail(ErrorCode::kUnauthenticated, "no valid session; log in first");
   }
   std::string hash = HashToken(token);
-  auto rows =
-      db_.Query(Statement{"SELECT s.user_id, s.csrf_token, s.expires_at_ms, s.revoked, u.disabled "
-                          "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-                          {hash}});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return Fail(ErrorCode::kUnauthenticated, "no valid session; log in first");
-  RowReader r(rows->front());
-  auto user = core::UserId(static_cast<std::uint32_t>(r.Int()));
-  std::string csrf = r.Text();
-  auto expires_at = core::FromMillis(r.Int());
-  bool revoked = r.Int() != 0;
-  bool disabled = r.Int() != 0;
-  if (!r.ok()) return detail::Malformed("sessions");
+  const std::uint64_t generation = directory_.generation();
+  Row row;
+  bool cached = false;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = rows_.find(hash);
+    if (it != rows_.end() && it->second.generation == generation) {
+      row = it->second;
+      cached = true;
+    }
+  }
+  if (!cached) {
+    auto rows =
+        db_.Query(Statement{"SELECT s.user_id, s.csrf_token, s.expires_at_ms, s.revoked, u.disabled "
+                            "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+                            {hash}});
+    if (!rows) return tl::unexpected(rows.error());
+    if (rows->empty()) return Fail(ErrorCode::kUnauthenticated, "no valid session; log in first");
+    RowReader r(rows->front());
+    row.generation = generation;
+    row.user = core::UserId(static_cast<std::uint32_t>(r.Int()));
+    row.csrf = r.Text();
+    row.expires_at = core::FromMillis(r.Int());
+    row.revoked = r.Int() != 0;
+    row.disabled = r.Int() != 0;
+    if (!r.ok()) return detail::Malformed("sessions");
+    std::lock_guard lock(mutex_);
+    if (rows_.size() > 100'000) rows_.clear();
+    rows_[hash] = row;
+  }
+  auto user = row.user;
+  std::string csrf = row.csrf;
+  auto expires_at = row.expires_at;
+  bool revoked = row.revoked;
+  bool disabled = row.disabled;
   if (disabled) return Fail(ErrorCode::kUnauthenticated, "this account is disabled");
   if (revoked || now >= expires_at) return Fail(ErrorCode::kUnauthenticated, kExpired);
   bool idle = false;
@@ -84,6 +106,7 @@ core::Status Sessions::Revoke(std::string_view token) {
   // The row first: until it is revoked, the idle entry must keep its time.
   auto written =
       Await(db_.Write({Statement{"UPDATE sessions SET revoked = 1 WHERE token_hash = ?", {hash}}}));
+  directory_.Touch();  // cached rows of this session end here
   if (!written) return written;
   std::lock_guard lock(mutex_);
   last_seen_.erase(hash);
@@ -92,9 +115,11 @@ core::Status Sessions::Revoke(std::string_view token) {
 
 core::Status Sessions::RevokeAllFor(core::UserId user, std::string_view keep) {
   std::string keep_hash = keep.empty() ? std::string() : HashToken(keep);
-  return Await(
+  auto revoked = Await(
       db_.Write({Statement{"UPDATE sessions SET revoked = 1 WHERE user_id = ? AND token_hash <> ?",
                            {static_cast<std::int64_t>(user.value()), keep_hash}}}));
+  directory_.Touch();
+  return revoked;
 }
 
 core::Status Sessions::DeleteExpired(core::Timestamp now) {

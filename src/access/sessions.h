@@ -69,6 +69,16 @@ class Sessions {
 
   std::mutex mutex_;
   std::unordered_map<std::string, core::Timestamp> last_seen_;  // by token hash; guarded by mutex_
+  // Token hash -> the session row, valid while the directory generation holds.
+  struct Row {
+    std::uint64_t generation = 0;
+    core::UserId user;
+    std::string csrf;
+    core::Timestamp expires_at;
+    bool revoked = false;
+    bool disabled = false;
+  };
+  std::unordered_map<std::string, Row> rows_;  // guarded by mutex_
 };
 
 }  // namespace cc::access

@@ -93,6 +93,20 @@ TEST_F(AuthTest, BearerTokensWorkWithoutCsrfAndCanBeRevoked) {
   EXPECT_EQ(api.Get("/api/me").status, 401);
 }
 
+TEST_F(AuthTest, DisablingAUserEndsTheirSessionsAndTokensAtOnce) {
+  auto op = As("op09");
+  auto token = op->Post("/api/tokens", {{"name", "script"}}).Json().value("token", "");
+  ApiSession api(port_);
+  api.SetBearer(token);
+  EXPECT_EQ(op->Get("/api/me").status, 200);  // both are now known (and cached) as valid
+  EXPECT_EQ(api.Get("/api/me").status, 200);
+  auto admin = As("admin");
+  auto r = admin->Send("PATCH", "/api/users/" + std::to_string(UserId("op09")), {{"disabled", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(op->Get("/api/me").status, 401);
+  EXPECT_EQ(api.Get("/api/me").status, 401);
+}
+
 TEST_F(AuthTest, RepeatedFailuresLockTheLoginForAWhile) {
   ApiSession s(port_);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(s.Login("office", "guess-" + std::to_string(i)).status, 401);
