@@ -7,7 +7,8 @@
 #   2. WebSocket fan-out: CLIENTS supervisors' connections receive the 1 Hz
 #      wallboard snapshot (bench/ws_bench.sh; target p99 < 100 ms).
 # The server runs on core 0, the load generators on core 1.
-# Env: BUILD (build/release), CLIENTS (5000), SECONDS_ (20).
+# Env: BUILD (build/release), CLIENTS (5000), SECONDS_ (20), HTTP_THREADS (1, as the
+# reference server).
 set -euo pipefail
 BUILD=${BUILD:-build/release}
 export BUILD
@@ -19,8 +20,10 @@ cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 ulimit -n "$((CLIENTS + 2048))" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-taskset -c 0 "$BUILD/src/app/callcenter" serve --demo --no-bots --no-traffic --fast-passwords \
-  --listen 127.0.0.1:0 --data-dir "$dir/var" >"$dir/serve.out" 2>&1 &
+# As many io threads as the reference server gets (one core, HTTP_THREADS threads).
+printf '[server]\nhttp_threads = %s\n' "${HTTP_THREADS:-1}" >"$dir/bench.toml"
+taskset -c 0 "$BUILD/src/app/callcenter" serve --config "$dir/bench.toml" --demo --no-bots --no-traffic \
+  --fast-passwords --listen 127.0.0.1:0 --data-dir "$dir/var" >"$dir/serve.out" 2>&1 &
 pid=$!
 for _ in $(seq 300); do grep -q '^listening http=' "$dir/serve.out" && break; sleep 0.1; done
 addr=$(sed -n 's/^listening http=\(.*\)$/\1/p' "$dir/serve.out" | head -1)

@@ -55,6 +55,9 @@ class WsSession final : public Session, public WsConnection, public std::enable_
     timeout.keep_alive_pings = true;
     ws_.set_option(timeout);
     ws_.text(true);
+    // One frame per message: the shared buffer goes out in one gathered write
+    // instead of being cut and copied into write_buffer_bytes-sized frames.
+    ws_.auto_fragment(false);
 
     id_ = opts.hub->Attach(this->shared_from_this(), client_.channels);
     UpdateGauge();
