@@ -57,12 +57,12 @@ void LiveFeed::Start() {
 }
 
 void LiveFeed::Stop() {
-  std::promise<void> done;
-  auto f = done.get_future();
-  boost::asio::post(services_.centre.loop(), [this, &done] {
+  auto done = std::make_shared<std::promise<void>>();
+  auto f = done->get_future();
+  boost::asio::post(services_.centre.loop(), [this, done] {
     running_ = false;
     timer_.cancel();
-    done.set_value();
+    done->set_value();
   });
   f.wait_for(std::chrono::seconds(5));
 }
