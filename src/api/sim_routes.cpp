@@ -44,34 +44,28 @@ void AddSimRoutes(http::Router& router, ApiServices& s, Guard guard) {
     (void)s;
     return Created(json{{"call", call->value()}, {"queue", *queue}});
   });
-  router.Add("POST", "/api/sim/traffic", [guard, sim_or_error](http::Request& r) {
-    auto caller = guard.Require(r, Action::kSimControl);
-    if (!caller) return Error(caller.error());
-    auto sim = sim_or_error();
-    if (!sim) return Error(sim.error());
-    auto body = BodyOrEmpty(r);
-    if (!body) return Error(body.error());
-    if (!body->contains("paused") || !(*body)["paused"].is_boolean()) {
-      return Error({ErrorCode::kInvalidArgument, "'paused' (true or false) is required"});
-    }
-    (*sim)->SetTrafficPaused((*body)["paused"].get<bool>());
-    guard.Audit(*caller, r, "sim.traffic", "simulation", "traffic", *body);
-    return Ok((*sim)->Status());
-  });
-  router.Add("POST", "/api/sim/bots", [guard, sim_or_error](http::Request& r) {
-    auto caller = guard.Require(r, Action::kSimControl);
-    if (!caller) return Error(caller.error());
-    auto sim = sim_or_error();
-    if (!sim) return Error(sim.error());
-    auto body = BodyOrEmpty(r);
-    if (!body) return Error(body.error());
-    if (!body->contains("enabled") || !(*body)["enabled"].is_boolean()) {
-      return Error({ErrorCode::kInvalidArgument, "'enabled' (true or false) is required"});
-    }
-    (*sim)->SetBotsEnabled((*body)["enabled"].get<bool>());
-    guard.Audit(*caller, r, "sim.bots", "simulation", "bots", *body);
-    return Ok((*sim)->Status());
-  });
+  // POST {"<field>": true|false} → set(sim, value); audited as `action`.
+  auto toggle = [guard, sim_or_error](const char* field, const char* action,
+                                      void (*set)(SimControl&, bool)) {
+    return [guard, sim_or_error, field, action, set](http::Request& r) {
+      auto caller = guard.Require(r, Action::kSimControl);
+      if (!caller) return Error(caller.error());
+      auto sim = sim_or_error();
+      if (!sim) return Error(sim.error());
+      auto body = BodyOrEmpty(r);
+      if (!body) return Error(body.error());
+      if (!body->contains(field) || !(*body)[field].is_boolean()) {
+        return Error({ErrorCode::kInvalidArgument, std::string("'") + field + "' (true or false) is required"});
+      }
+      set(**sim, (*body)[field].get<bool>());
+      guard.Audit(*caller, r, action, "simulation", field, *body);
+      return Ok((*sim)->Status());
+    };
+  };
+  router.Add("POST", "/api/sim/traffic",
+             toggle("paused", "sim.traffic", [](SimControl& sim, bool v) { sim.SetTrafficPaused(v); }));
+  router.Add("POST", "/api/sim/bots",
+             toggle("enabled", "sim.bots", [](SimControl& sim, bool v) { sim.SetBotsEnabled(v); }));
 }
 
 }  // namespace cc::api

@@ -164,5 +164,18 @@ TEST_F(AgentLifecycleTest, SupervisorForcesStateAndSeesTheWallboard) {
   EXPECT_EQ(r.status, 400);
 }
 
+TEST_F(AgentLifecycleTest, AdminsSteerTheSimulation) {
+  auto admin = As("admin");
+  auto r = admin->Post("/api/sim/bots", {{"enabled", false}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["bots_enabled"], false);
+  r = admin->Post("/api/sim/traffic", {{"paused", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["traffic_paused"], true);
+  EXPECT_EQ(admin->Post("/api/sim/traffic", {{"paused", "yes"}}).status, 400);
+  EXPECT_EQ(admin->Post("/api/sim/calls", {{"queue", 999}}).status, 404);
+  EXPECT_EQ(As("supervisor")->Post("/api/sim/bots", {{"enabled", true}}).status, 403);
+}
+
 }  // namespace
 }  // namespace cc::testing
