@@ -11,7 +11,6 @@ namespace cc::access {
 
 using core::ErrorCode;
 using core::Fail;
-using detail::Await;
 using detail::Malformed;
 using detail::Nullable;
 using detail::RowReader;

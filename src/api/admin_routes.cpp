@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/routes.h"
+#include "api/seats.h"
 #include "api/util.h"
 #include "centre/setup_json.h"
 
@@ -35,10 +36,6 @@ bool SharesTenant(const access::Principal& who, const std::vector<core::TenantId
   return false;
 }
 
-bool TakesCalls(access::Role role) {
-  return role == access::Role::kOperator || role == access::Role::kTeamLead;
-}
-
 core::Result<std::vector<core::TenantId>> TenantsField(const json& body) {
   std::vector<core::TenantId> out;
   if (!body.contains("tenants")) return out;
@@ -57,12 +54,7 @@ core::Status SyncAgent(ApiServices& s, const access::User& u) {
   if (!TakesCalls(u.role) || u.disabled) return {};
   auto profile = s.repository.Profile(u.id);
   if (!profile) return tl::unexpected(profile.error());
-  centre::AgentSetup a;
-  if (*profile) a.config = **profile;
-  a.config.id = core::AgentId(u.id.value());
-  a.config.tenant = u.tenants.empty() ? core::TenantId() : u.tenants.front();
-  a.config.name = u.display_name;
-  a.team = u.team;
+  centre::AgentSetup a = SeatFor(u, *profile);
   return Await(s.centre.Configure(a));
 }
 

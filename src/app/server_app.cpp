@@ -18,6 +18,7 @@
 #include "access/login_throttle.h"
 #include "api/api.h"
 #include "api/live_feed.h"
+#include "api/seats.h"
 #include "app/data_dir_lock.h"
 #include "app/openapi_spec.h"
 #include "app/sim_world.h"
@@ -39,10 +40,6 @@ namespace {
 using core::ErrorCode;
 using core::Fail;
 
-bool TakesCalls(access::Role role) {
-  return role == access::Role::kOperator || role == access::Role::kTeamLead;
-}
-
 core::Result<centre::CentreSetup> BuildSetup(access::Directory& directory,
                                              centre::CentreRepository& repository) {
   centre::CentreSetup setup;
@@ -52,15 +49,10 @@ core::Result<centre::CentreSetup> BuildSetup(access::Directory& directory,
   auto users = directory.ListUsers();
   if (!users) return tl::unexpected(users.error());
   for (const auto& u : *users) {
-    if (!TakesCalls(u.role) || u.disabled) continue;
+    if (!api::TakesCalls(u.role) || u.disabled) continue;
     auto profile = repository.Profile(u.id);
     if (!profile) return tl::unexpected(profile.error());
-    centre::AgentSetup a;
-    if (*profile) a.config = **profile;
-    a.config.id = core::AgentId(u.id.value());
-    a.config.tenant = u.tenants.empty() ? core::TenantId() : u.tenants.front();
-    a.config.name = u.display_name;
-    a.team = u.team;
+    centre::AgentSetup a = api::SeatFor(u, *profile);
     setup.agents.push_back(std::move(a));
   }
   return setup;
