@@ -1,6 +1,6 @@
 // Interaction-log write benchmark (bench/README.md, "Interaction log").
 //
-// P producer threads append ~200-byte JSON records in batches of 1-10 (one
+// P producer threads append JSON records shaped like the server's events (105-150 bytes) in batches of 1-10 (one
 // batch per engine output, as the server will) to an SqliteDatabase file
 // (WAL, synchronous=FULL, group commit). Each producer keeps up to `window`
 // appends in flight; an acknowledger thread per producer waits for the
@@ -71,30 +71,65 @@ struct Figures {
 // Events of all producers so far; new calls get increasing ids, as in the engine.
 std::atomic<std::int64_t> g_events{0};
 
+// The shapes and sizes of the events the server writes (docs/events.md, acd::ToJson),
+// in the proportions of one answered call: 105-150 bytes each.
+std::string Payload(const LogRecord& r, std::mt19937_64& rng) {
+  const std::string at = "\"at\":\"2026-11-27T08:02:04.123Z\"";
+  const std::string agent = std::to_string(*r.agent_id);
+  const std::string call = std::to_string(*r.call_id);
+  const std::string queue = std::to_string(*r.queue_id);
+  if (r.type == "call.queued") {
+    return "{" + at + ",\"call\":" + call + ",\"priority\":0,\"queue\":" + queue +
+           ",\"tenant\":1,\"type\":\"call.queued\",\"v\":1,\"via\":\"arrival\"}";
+  }
+  if (r.type == "call.offered") {
+    return "{\"agent\":" + agent + "," + at + ",\"call\":" + call +
+           ",\"kind\":\"inbound\",\"queue\":" + queue + ",\"type\":\"call.offered\",\"v\":1}";
+  }
+  if (r.type == "call.answered") {
+    return "{\"agent\":" + agent + "," + at + ",\"call\":" + call + ",\"queue\":" + queue +
+           ",\"type\":\"call.answered\",\"v\":1,\"wait_ms\":" + std::to_string(rng() % 600'000) +
+           "}";
+  }
+  if (r.type == "agent.left_call" || r.type == "call.handled") {
+    return "{\"agent\":" + agent + "," + at + ",\"call\":" + call +
+           ",\"hold_ms\":0,\"queue\":" + queue + ",\"talk_ms\":" +
+           std::to_string(rng() % 900'000) + ",\"type\":\"" + r.type + "\",\"v\":1" +
+           (r.type == "call.handled" ? ",\"wrap_up_ms\":" + std::to_string(rng() % 60'000) : "") +
+           "}";
+  }
+  if (r.type == "call.ended") {
+    return "{" + at + ",\"call\":" + call + ",\"outcome\":\"completed\",\"queue\":" + queue +
+           ",\"type\":\"call.ended\",\"v\":1}";
+  }
+  return "{\"agent\":" + agent + "," + at +
+         ",\"forced\":false,\"from\":\"reserved\",\"reason\":null,\"to\":\"on-call\","
+         "\"type\":\"agent.state_changed\",\"v\":1}";
+}
+
 LogRecord MakeRecord(std::mt19937_64& rng, std::int64_t n, bool random_calls) {
-  static constexpr const char* kTypes[] = {"call.queued",         "call.offered",
-                                           "agent.state_changed", "call.answered",
-                                           "agent.left_call",     "call.ended"};
+  // One answered call: queued, offered, 4 agent state changes (reserved,
+  // on-call, wrap-up, ready), answered, left_call, ended, handled.
+  static constexpr const char* kTypes[] = {
+      "call.queued",         "call.offered",    "agent.state_changed", "call.answered",
+      "agent.state_changed", "agent.left_call", "agent.state_changed", "call.ended",
+      "call.handled",        "agent.state_changed"};
   LogRecord r;
   r.at_ms = 1'795'766'400'000 + n;
   r.type = kTypes[n % std::size(kTypes)];
   if (random_calls) {
     r.call_id = static_cast<std::int64_t>(rng() % 1'000'000) + 1;
   } else {
-    // A call makes ~15 events over its life: events are about the ~2,000
+    // A call makes ~10-15 events over its life: events are about the ~2,000
     // most recent calls, so the call_id index grows at its right edge.
-    const std::int64_t newest = g_events.fetch_add(1, std::memory_order_relaxed) / 15 + 2'000;
+    const std::int64_t newest = g_events.fetch_add(1, std::memory_order_relaxed) / 10 + 2'000;
     r.call_id = newest - static_cast<std::int64_t>(rng() % 2'000);
   }
   r.agent_id = static_cast<std::int64_t>(rng() % 1'000) + 1;
   r.queue_id = static_cast<std::int64_t>(rng() % 100) + 1;
-  // About 200 bytes, shaped like acd::ToJson output.
-  r.payload = "{\"agent\":" + std::to_string(*r.agent_id) +
-              ",\"at\":\"2026-11-27T08:02:04.000Z\",\"call\":" + std::to_string(*r.call_id) +
-              ",\"from\":\"reserved\",\"forced\":false,\"queue\":" + std::to_string(*r.queue_id) +
-              ",\"reason\":null,\"to\":\"on-call\",\"type\":\"" + r.type +
-              "\",\"v\":1,\"wait_ms\":" + std::to_string(rng() % 600'000) +
-              ",\"tenant\":1,\"kind\":\"inbound\",\"number\":\"+74951234567\"}";
+  r.payload = Payload(r, rng);
+  if (r.type == "agent.state_changed") r.call_id.reset();
+  if (r.type == "call.queued" || r.type == "call.ended") r.agent_id.reset();
   return r;
 }
 
@@ -254,7 +289,7 @@ int main(int argc, char** argv) {
     o.dir = pattern;
   }
   std::printf(
-      "database in %s, %.0f s per row, batches of 1-10 records (~200-byte payloads), "
+      "database in %s, %.0f s per row, batches of 1-10 records (payloads shaped like the server's events), "
       "call ids %s\n\n",
       o.dir.c_str(), o.seconds, o.random_calls ? "uniform over 1M" : "of the live calls");
   std::printf(

@@ -6,7 +6,7 @@
 #   bench/ws_bench.sh ws://127.0.0.1:8080/ws "Cookie: sid=..."   # a running callcenter serve
 #
 # Env: BUILD (build/release), CLIENTS (5000), SECONDS_ (30), THREADS (server io
-# threads, 1), SIZE (message bytes, 1024), SERVER_CPU (0), CLIENT_CPU (1).
+# threads, 1), SIZE (message bytes, 1024), CLIENT_THREADS (load client io threads, 1), SERVER_CPU (0), CLIENT_CPU (1).
 set -euo pipefail
 BUILD=${BUILD:-build/release}
 CLIENTS=${CLIENTS:-5000}
@@ -32,5 +32,5 @@ else
 fi
 headers=()
 for h in "$@"; do headers+=(-H "$h"); done
-taskset -c "$CLIENT_CPU" "$BUILD/bench/ws_fanout_client" "$url" -n "$CLIENTS" --seconds "$SECONDS_" --threads 2 \
+taskset -c "$CLIENT_CPU" "$BUILD/bench/ws_fanout_client" "$url" -n "$CLIENTS" --seconds "$SECONDS_" --threads "${CLIENT_THREADS:-1}" \
   ${headers[@]+"${headers[@]}"}

@@ -69,16 +69,20 @@ nlohmann::json AgentFigures(const Centre& centre, core::AgentId agent) {
                       {"team", setup && setup->team ? nlohmann::json(setup->team->value())
                                                     : nlohmann::json(nullptr)}};
   if (!s) {
-    j.update({{"state", "logged_out"}, {"calls", 0}, {"aht_ms", nullptr}});
+    j.update({{"state", "logged-out"}, {"since", nullptr}, {"time_in_state_ms", nullptr},
+              {"calls", 0}, {"aht_ms", nullptr}});
     return j;
   }
   const core::Duration handled = s->talk_total + s->hold_total + s->wrap_up_total;
+  const bool never_changed = s->since == core::Timestamp{};
   j.update({{"state", acd::ToString(s->state)},
             {"reason", s->state == acd::AgentState::kNotReady
                            ? nlohmann::json(acd::ToString(s->reason))
                            : nlohmann::json(nullptr)},
-            {"since", core::FormatUtc(s->since)},
-            {"time_in_state_ms", Ms(centre.Now() - s->since)},
+            // An agent who has not logged in since the server started has no
+            // state change to count from.
+            {"since", never_changed ? nlohmann::json(nullptr) : nlohmann::json(core::FormatUtc(s->since))},
+            {"time_in_state_ms", never_changed ? nlohmann::json(nullptr) : nlohmann::json(Ms(centre.Now() - s->since))},
             {"calls", s->calls_handled},
             {"missed_offers", s->missed_offers},
             {"talk_ms", Ms(s->talk_total)},

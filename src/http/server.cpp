@@ -102,7 +102,11 @@ core::Result<Endpoint> Server::Impl::Listen() {
 
 asio::awaitable<void> Server::Impl::AcceptLoop() {
   for (;;) {
-    auto [error, socket] = co_await acceptor->async_accept(asio::make_strand(*io), kAwaitTuple);
+    // One io thread serialises every handler already: a strand per connection
+    // would only add a type-erased hop to each operation (bench/README.md).
+    auto executor = ctx.options.threads > 1 ? asio::any_io_executor(asio::make_strand(*io))
+                                            : asio::any_io_executor(io->get_executor());
+    auto [error, socket] = co_await acceptor->async_accept(executor, kAwaitTuple);
     if (error == asio::error::operation_aborted || !acceptor->is_open()) co_return;
     if (error) {
       // Typically out of file descriptors: back off instead of spinning.

@@ -157,6 +157,12 @@ TEST_F(AgentLifecycleTest, SupervisorForcesStateAndSeesTheWallboard) {
     if (a["agent"] == op_id) {
       seen = true;
       EXPECT_EQ(a["state"], "ready");
+      EXPECT_TRUE(a["since"].is_string());
+      EXPECT_GE(a["time_in_state_ms"].get<long long>(), 0);
+    } else if (a["state"] == "logged-out" && a["calls"] == 0) {
+      // Nobody logged this seat in yet: no time in state to show (not "since 1970").
+      EXPECT_TRUE(a["since"].is_null()) << a.dump();
+      EXPECT_TRUE(a["time_in_state_ms"].is_null()) << a.dump();
     }
   }
   EXPECT_TRUE(seen);
