@@ -1,10 +1,13 @@
-// Test support: a fresh SQLite database in a temporary directory with the
-// access schema applied, reopenable to check what survives a restart.
+// Test support: a fresh database (SQLite, or PostgreSQL in the "pg." runs:
+// storage/testing/test_database.h) with the access schema applied,
+// reopenable to check what survives a restart.
 // Thread-safety: one test at a time.
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
+
+#include <cstdio>
+#include <cstdlib>
 
 #include <filesystem>
 #include <memory>
@@ -12,46 +15,42 @@
 
 #include "access/schema.h"
 #include "storage/interaction_log.h"
-#include "storage/sqlite_database.h"
+#include "storage/testing/test_database.h"
 
 namespace cc::access::testing {
 
 class TestStore {
  public:
   TestStore() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "cc-access-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    dir_ = pattern;
-    Reopen();
-  }
-  ~TestStore() {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    auto test = storage::testing::TestDatabase::Create();
+    if (!test) {  // nothing can run without it
+      std::fprintf(stderr, "TestStore: %s\n", test.error().message.c_str());
+      std::exit(1);
+    }
+    test_ = std::move(*test);
+    Migrate();
   }
   TestStore(const TestStore&) = delete;
   TestStore& operator=(const TestStore&) = delete;
 
-  // Closes and opens the file again, as a restart would.
+  // Closes and opens the database again, as a restart would.
   void Reopen() {
-    db_.reset();
-    auto db = storage::SqliteDatabase::Open((dir_ / "callcenter.db").string());
-    if (!db) {
-      ADD_FAILURE() << db.error().message;
-      return;
-    }
-    db_ = std::move(*db);
+    if (auto reopened = test_->Reopen(); !reopened) ADD_FAILURE() << reopened.error().message;
+    Migrate();
+  }
+
+  storage::Database& db() { return test_->db(); }
+  const std::filesystem::path& dir() const { return test_->dir(); }
+
+ private:
+  void Migrate() {
     auto schema = storage::InteractionLog::Migrations();  // version 1, as the app lists it
     schema.push_back(AccessMigration());
-    auto migrated = db_->Migrate(schema);
+    auto migrated = test_->db().Migrate(schema);
     if (!migrated) ADD_FAILURE() << migrated.error().message;
   }
 
-  storage::Database& db() { return *db_; }
-  const std::filesystem::path& dir() const { return dir_; }
-
- private:
-  std::filesystem::path dir_;
-  std::unique_ptr<storage::SqliteDatabase> db_;
+  std::unique_ptr<storage::testing::TestDatabase> test_;
 };
 
 }  // namespace cc::access::testing

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "storage/postgres_database.h"
 #include "storage/sqlite_database.h"
 
 namespace cc::app {
@@ -19,15 +20,29 @@ core::Result<std::string> SqlitePath(const StoreOptions& options) {
     if (path.empty()) return Fail(ErrorCode::kInvalidArgument, "--database sqlite: needs a file");
     return path;
   }
-  if (options.database.starts_with("postgresql://") || options.database.starts_with("postgres://")) {
+  if (IsPostgresUrl(options.database)) {
     return Fail(ErrorCode::kInvalidArgument,
-                "--database: PostgreSQL is not supported yet; use sqlite:FILE or leave it out");
+                "--database names a PostgreSQL server, not an SQLite file: back it up and "
+                "restore it with PostgreSQL's own tools (pg_dump, pg_restore; docs/deployment.md)");
   }
   return Fail(ErrorCode::kInvalidArgument,
-              "--database '" + options.database + "': expected sqlite:FILE or postgresql://...");
+              "--database '" + options.database +
+                  "': expected sqlite:FILE or postgresql://USER@HOST:PORT/DATABASE");
+}
+
+bool IsPostgresUrl(const std::string& database) {
+  return database.starts_with("postgresql://") || database.starts_with("postgres://");
 }
 
 core::Result<std::unique_ptr<storage::Database>> OpenStore(const StoreOptions& options) {
+  if (IsPostgresUrl(options.database)) {
+    auto db = storage::PostgresDatabase::Open(options.database);
+    if (!db) return tl::unexpected(db.error());
+    if (auto migrated = (*db)->Migrate(Schema()); !migrated) {
+      return Fail(migrated.error().code, "PostgreSQL: " + migrated.error().message);
+    }
+    return std::unique_ptr<storage::Database>(std::move(*db));
+  }
   auto path = SqlitePath(options);
   if (!path) return tl::unexpected(path.error());
   std::error_code ec;

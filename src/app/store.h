@@ -15,9 +15,12 @@ namespace cc::app {
 struct StoreOptions {
   std::string data_dir = "var";  // database, recordings and logs live here
   // Empty: the SQLite file DATA_DIR/callcenter.db. "sqlite:PATH" names another
-  // file. "postgresql://..." is refused until the PostgreSQL backend lands.
+  // file. "postgresql://USER@HOST:PORT/DB" (libpq URL): a PostgreSQL server.
   std::string database;
 };
+
+// Whether `database` is a PostgreSQL URL (postgresql:// or postgres://).
+bool IsPostgresUrl(const std::string& database);
 
 // The SQLite file the options point at (DATA_DIR/callcenter.db by default).
 core::Result<std::string> SqlitePath(const StoreOptions& options);

@@ -12,7 +12,7 @@
 #include "reporting/cdr_repository.h"
 #include "reporting/log_consistency.h"
 #include "reporting/scenario_log_for_test.h"
-#include "storage/sqlite_database.h"
+#include "storage/testing/test_database.h"
 
 namespace cc::reporting {
 namespace {
@@ -55,23 +55,26 @@ constexpr const char* kDay = R"(
 
 class CdrProjectorTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "cc-cdr-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    Open();
-  }
+  void SetUp() override { Fresh(); }
   void TearDown() override {
     log_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    test_.reset();
   }
+  // A new, empty database.
+  void Fresh() {
+    log_.reset();
+    test_.reset();
+    auto test = storage::testing::TestDatabase::Create();
+    ASSERT_TRUE(test) << test.error().message;
+    test_ = std::move(*test);
+    Open();
+  }
+  // Reopens the database, as a restart would.
   void Open() {
     log_.reset();
-    db_.reset();
-    auto db = storage::SqliteDatabase::Open((dir_ / "callcenter.db").string());
-    ASSERT_TRUE(db) << db.error().message;
-    db_ = std::move(*db);
+    auto reopened = test_->Reopen();
+    ASSERT_TRUE(reopened) << reopened.error().message;
+    db_ = &test_->db();
     auto schema = storage::InteractionLog::Migrations();
     schema.push_back(CdrRepository::Migration());
     auto migrated = db_->Migrate(schema);
@@ -98,8 +101,8 @@ class CdrProjectorTest : public ::testing::Test {
     return page ? page->cdrs : std::vector<Cdr>{};
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<storage::SqliteDatabase> db_;
+  std::unique_ptr<storage::testing::TestDatabase> test_;
+  storage::Database* db_ = nullptr;
   std::unique_ptr<storage::InteractionLog> log_;
 };
 
@@ -117,11 +120,7 @@ TEST_F(CdrProjectorTest, RestartsMidStreamGiveTheSameCdrsAsOneRun) {
   ASSERT_EQ(expected.size(), 4u);
 
   // Again from an empty database, reopening it (a restart) after every few records.
-  log_.reset();
-  db_.reset();
-  std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_);
-  Open();
+  Fresh();
   for (std::size_t from = 0; from < records.size(); from += 7) {
     Append(records, from, std::min(records.size(), from + 7));
     auto projector = Projector();

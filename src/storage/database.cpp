@@ -139,6 +139,11 @@ core::Status Database::Migrate(const std::vector<Migration>& migrations) {
     batch.push_back(Statement{"INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                               {std::int64_t{m.version}, m.name}});
     if (auto applied = Write(std::move(batch)).get(); !applied) {
+      // Another process (a second node starting at the same time) may have
+      // applied this very migration first: then there is nothing left to do.
+      auto now = Query({"SELECT name FROM schema_migrations WHERE version = ?",
+                        {std::int64_t{m.version}}});
+      if (now && now->size() == 1 && now->front().Text(0).value_or("") == m.name) continue;
       return Fail(applied.error().code, fmt::format("schema migration {} ('{}') failed: {}",
                                                     m.version, m.name, applied.error().message));
     }

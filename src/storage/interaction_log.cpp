@@ -28,7 +28,12 @@ const std::string& InsertSql(std::size_t rows) {
           "v.column7 FROM (SELECT COALESCE(MAX(seq), 0) AS m FROM interaction_log) AS base, "
           "(VALUES ";
       for (std::size_t i = 1; i <= n; ++i) {
-        sql += fmt::format("{}({}, ?, ?, ?, ?, ?, ?)", i == 1 ? "" : ", ", i);
+        // The casts type the VALUES columns for PostgreSQL, where a column of
+        // NULL parameters would otherwise be text.
+        sql += fmt::format(
+            "{}({}, CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), "
+            "CAST(? AS BIGINT), ?)",
+            i == 1 ? "" : ", ", i);
       }
       all[n] = sql + ") AS v";
     }

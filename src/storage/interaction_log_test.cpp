@@ -3,15 +3,12 @@
 #include "storage/interaction_log.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "storage/sqlite_database.h"
+#include "storage/testing/test_database.h"
 
 namespace cc::storage {
 namespace {
@@ -30,22 +27,22 @@ LogRecord Record(std::int64_t at_ms, std::string type, std::int64_t call) {
 class InteractionLogTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "cc-log-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "callcenter.db").string();
-    Open();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    auto test = testing::TestDatabase::Create();
+    ASSERT_TRUE(test.has_value()) << test.error().message;
+    test_ = std::move(*test);
+    db_ = &test_->db();
+    Migrate();
   }
 
-  void Open() {
-    db_.reset();
-    auto db = SqliteDatabase::Open(path_);
-    ASSERT_TRUE(db.has_value()) << db.error().message;
-    db_ = std::move(*db);
+  // Reopens the database (as a restart would) and migrates it again.
+  void Reopen() {
+    auto reopened = test_->Reopen();
+    ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
+    db_ = &test_->db();
+    Migrate();
+  }
+
+  void Migrate() {
     auto migrated = db_->Migrate(InteractionLog::Migrations());
     ASSERT_TRUE(migrated.has_value()) << migrated.error().message;
   }
@@ -62,9 +59,8 @@ class InteractionLogTest : public ::testing::Test {
     }
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
-  std::unique_ptr<SqliteDatabase> db_;
+  std::unique_ptr<testing::TestDatabase> test_;
+  Database* db_ = nullptr;
 };
 
 TEST_F(InteractionLogTest, ReadsBackWhatWasAppendedWithSequencesFromOne) {
@@ -149,9 +145,8 @@ TEST_F(InteractionLogTest, AFailedBatchLeavesNoGap) {
   InteractionLog log(*db_);
   ASSERT_TRUE(log.Append({Record(1, "call.queued", 1)}).get());
 
-  sqlite3* blocker = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &blocker), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto blocker = test_->HoldWrites();
+  ASSERT_TRUE(blocker.has_value()) << blocker.error().message;
   auto before = log.Append({Record(2, "call.queued", 2)});
   // Inserts a log row, then fails: the row must not keep its number.
   auto failing = db_->Write(
@@ -160,8 +155,7 @@ TEST_F(InteractionLogTest, AFailedBatchLeavesNoGap) {
                  {}},
        Statement{"INSERT INTO no_such_table VALUES (1)", {}}});
   auto after = log.Append({Record(4, "call.queued", 4), Record(5, "call.ended", 4)});
-  ASSERT_EQ(sqlite3_exec(blocker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(blocker);
+  blocker->reset();
 
   EXPECT_TRUE(before.get());
   EXPECT_FALSE(failing.get());
@@ -180,7 +174,7 @@ TEST_F(InteractionLogTest, SurvivesReopenAndContinuesTheSequence) {
     InteractionLog log(*db_);
     ASSERT_TRUE(log.Append({Record(1, "call.queued", 1), Record(2, "call.answered", 1)}).get());
   }
-  Open();  // reopening also re-runs Migrate(), which must find nothing to do
+  Reopen();  // reopening also re-runs Migrate(), which must find nothing to do
   InteractionLog log(*db_);
   ASSERT_TRUE(log.Append({Record(3, "call.ended", 1)}).get());
   const std::vector<LogRecord> all = ReadAll(log);
