@@ -1,10 +1,11 @@
-// callcenter: one binary, subcommands (serve, user, backup, restore, demo,
-// staff, simulate). Parse errors print a clear message and exit 2.
+// callcenter: one binary, subcommands (serve, user, backup, restore, migrate,
+// demo, staff, simulate). Parse errors print a clear message and exit 2.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "app/backup_command.h"
 #include "app/demo.h"
+#include "app/migrate_command.h"
 #include "app/serve_command.h"
 #include "app/user_command.h"
 #include "core/clock.h"
@@ -40,6 +41,8 @@ int main(int argc, char** argv) {
   auto* user_cmd = cc::app::AddUserCommand(app, user);
   cc::app::BackupOptions backup;
   cc::app::AddBackupCommands(app, backup);
+  cc::app::MigrateOptions migrate;
+  cc::app::AddMigrateCommand(app, migrate);
   cc::app::ServeOptions serve;
   auto* serve_cmd = cc::app::AddServeCommand(app, serve);
 
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
   if (backup.backup_command->parsed()) return cc::app::RunBackup(backup, std::cout, std::cerr);
   if (backup.restore_command->parsed()) return cc::app::RunRestore(backup, std::cout, std::cerr);
   if (serve_cmd->parsed()) return cc::app::RunServe(serve, std::cout, std::cerr);
+  if (migrate.command->parsed()) return cc::app::RunMigrate(migrate, std::cout, std::cerr);
   if (staff_cmd->parsed()) return cc::app::RunStaff(staff, std::cout, std::cerr);
   if (simulate_cmd->parsed()) return cc::app::RunSimulate(simulate, std::cout, std::cerr);
   return 0;
