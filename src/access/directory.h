@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <future>
 #include <mutex>
@@ -128,8 +129,24 @@ class Directory {
   // Grows after every committed change to the directory, and when sessions or
   // tokens are revoked (Touch). Caches of authentication data keep the value
   // they were filled under and are valid only while it has not moved.
-  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  // With a cache lifetime set (several nodes share the database, so changes
+  // made by another node do not move this counter), the value also moves
+  // once per lifetime: a logout, revocation or disable on another node
+  // takes effect here within that time.
+  std::uint64_t generation() const {
+    const std::uint64_t local = generation_.load(std::memory_order_acquire);
+    const auto lifetime = cache_lifetime_ms_.load(std::memory_order_relaxed);
+    if (lifetime <= 0) return local;
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now().time_since_epoch())
+                            .count();
+    return (local << 32) ^ static_cast<std::uint64_t>(now_ms / lifetime);
+  }
   void Touch() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+  // Zero (the default): caches live until a local change.
+  void SetCacheLifetime(std::chrono::milliseconds lifetime) {
+    cache_lifetime_ms_.store(lifetime.count(), std::memory_order_relaxed);
+  }
 
  private:
   core::Result<std::vector<User>> QueryUsers(const char* where, std::vector<storage::Value> params);
@@ -144,6 +161,7 @@ class Directory {
   storage::Database& db_;
   const Passwords& passwords_;
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::int64_t> cache_lifetime_ms_{0};
   std::mutex principals_mutex_;
   std::unordered_map<core::UserId, std::pair<std::uint64_t, Principal>>
       principals_;  // guarded by principals_mutex_

@@ -1,8 +1,9 @@
 // The release order of the schema: one list, so versions never collide.
 // Reserved while the server issue is built: 2 access (tenants, users, teams,
 // departments, sessions, tokens, audit), 3 call detail records, 4 the centre's
-// directory (queues, skills, memberships, codes).
+// directory (queues, skills, memberships, codes), 5 call id blocks.
 #include "access/schema.h"
+#include "app/call_id_blocks.h"
 #include "app/store.h"
 #include "centre/centre_repository.h"
 #include "reporting/cdr_repository.h"
@@ -15,6 +16,7 @@ std::vector<storage::Migration> Schema() {
   all.push_back(access::AccessMigration());  // version 2
   all.push_back(reporting::CdrRepository::Migration());  // version 3, "cdr"
   all.push_back(centre::CentreRepository::Migration(4));
+  all.push_back(CallIdBlocksMigration(5));
   return all;
 }
 

@@ -19,6 +19,7 @@
 #include "api/api.h"
 #include "api/live_feed.h"
 #include "api/seats.h"
+#include "app/call_id_blocks.h"
 #include "app/data_dir_lock.h"
 #include "app/openapi_spec.h"
 #include "app/sim_world.h"
@@ -56,14 +57,6 @@ core::Result<centre::CentreSetup> BuildSetup(access::Directory& directory,
     setup.agents.push_back(std::move(a));
   }
   return setup;
-}
-
-core::Result<std::uint64_t> NextCallId(storage::Database& db) {
-  auto rows = db.Query({"SELECT COALESCE(MAX(call_id), 0) FROM interaction_log", {}});
-  if (!rows) return tl::unexpected(rows.error());
-  auto max = (*rows)[0].Int(0);
-  if (!max) return tl::unexpected(max.error());
-  return static_cast<std::uint64_t>(*max) + 1;
 }
 
 }  // namespace
@@ -172,6 +165,9 @@ core::Result<StartInfo> ServerApp::Start() {
 
   p->passwords = std::make_unique<access::Passwords>(settings_.password_cost);
   p->directory = std::make_unique<access::Directory>(*p->db, *p->passwords);
+  // On PostgreSQL other nodes change users, sessions and tokens too: cached
+  // authentications last one second (docs/deployment.md).
+  if (IsPostgresUrl(settings_.store.database)) p->directory->SetCacheLifetime(std::chrono::seconds(1));
   p->sessions = std::make_unique<access::Sessions>(*p->db, *p->directory, settings_.sessions);
   p->tokens = std::make_unique<access::ApiTokens>(*p->db, *p->directory);
   p->throttle = std::make_unique<access::LoginThrottle>();
@@ -204,7 +200,13 @@ core::Result<StartInfo> ServerApp::Start() {
   auto projector = reporting::CdrProjector::Open(*p->db, *p->log);
   if (!projector) return tl::unexpected(projector.error());
   p->projector = std::move(*projector);
-  auto interrupted = p->projector->RecoverInterrupted(now);
+  // Calls get ids from a block of this node's own; after a crash only this
+  // node's calls are closed (on a shared database others may be live).
+  auto node = LoadNodeId(settings_.store.data_dir);
+  if (!node) return tl::unexpected(node.error());
+  auto owned = CallsOwnedBy(*p->db, *node);
+  if (!owned) return tl::unexpected(owned.error());
+  auto interrupted = p->projector->RecoverInterrupted(now, *owned);
   if (!interrupted) return tl::unexpected(interrupted.error());
   info.interrupted = *interrupted;
   if (!interrupted->empty()) {
@@ -214,8 +216,11 @@ core::Result<StartInfo> ServerApp::Start() {
 
   auto setup = BuildSetup(*p->directory, *p->repository);
   if (!setup) return tl::unexpected(setup.error());
-  auto first_call = NextCallId(*p->db);
-  if (!first_call) return tl::unexpected(first_call.error());
+  auto block = ReserveCallIds(*p->db, *node,
+                              std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  now.time_since_epoch())
+                                  .count());
+  if (!block) return tl::unexpected(block.error());
 
   centre::CentreOptions centre_options;
   centre_options.next_midnight = [zone = p->zone](core::Timestamp t) { return zone.NextMidnight(t); };
@@ -223,7 +228,7 @@ core::Result<StartInfo> ServerApp::Start() {
 
   SimWorldOptions sim;
   sim.seed = settings_.seed;
-  sim.first_call_id = *first_call;
+  sim.first_call_id = block->first;
   sim.bots = settings_.demo && settings_.bots;
   sim.traffic = settings_.demo && settings_.traffic;
   sim.rate_multiplier = settings_.traffic_multiplier;

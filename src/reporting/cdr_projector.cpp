@@ -56,11 +56,16 @@ core::Status CdrProjector::Store(std::int64_t new_last_seq) {
     batch.push_back({"DELETE FROM cdr_open_calls WHERE call_id = ?",
                      {static_cast<std::int64_t>(call.value())}});
   }
-  batch.push_back({"DELETE FROM cdr_progress WHERE id = 1", {}});
+  // Moves the position only from where this projector read it: if another
+  // node moved it meanwhile, the row stays, the INSERT collides and nothing
+  // of this batch is written.
+  batch.push_back({"DELETE FROM cdr_progress WHERE id = 1 AND last_seq = ?", {last_seq_}});
   batch.push_back({"INSERT INTO cdr_progress (id, last_seq) VALUES (1, ?)", {new_last_seq}});
   if (auto written = db_.Write(std::move(batch)).get(); !written) {
     // The builder is ahead of what is stored: go back to what is stored.
     if (auto reloaded = Load(); !reloaded) return reloaded;
+    // Another node projected this part already: carry on from its position.
+    if (written.error().code == ErrorCode::kAlreadyExists) return {};
     return written;
   }
   last_seq_ = new_last_seq;
@@ -74,15 +79,18 @@ core::Result<std::int64_t> CdrProjector::Poll() {
     if (!records) return tl::unexpected(records.error());
     if (records->empty()) return read;
     for (const storage::LogRecord& record : *records) builder_.Consume(record);
+    // After a reload (another node was ahead) the next read starts from its position.
     if (auto stored = Store(records->back().seq); !stored) return tl::unexpected(stored.error());
     read += static_cast<std::int64_t>(records->size());
     if (records->size() < static_cast<std::size_t>(kChunk)) return read;
   }
 }
 
-core::Result<std::vector<core::CallId>> CdrProjector::RecoverInterrupted(core::Timestamp now) {
+core::Result<std::vector<core::CallId>> CdrProjector::RecoverInterrupted(
+    core::Timestamp now, const std::function<bool(core::CallId)>& owned) {
   if (auto caught_up = Poll(); !caught_up) return tl::unexpected(caught_up.error());
   std::vector<core::CallId> open = builder_.OpenCalls();
+  if (owned) std::erase_if(open, [&owned](core::CallId call) { return !owned(call); });
   if (!open.empty()) {
     std::vector<storage::LogRecord> records;
     records.reserve(open.size());

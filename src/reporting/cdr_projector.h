@@ -7,12 +7,17 @@
 // Start-up order for the server: Open(), RecoverInterrupted(now) before the
 // engine takes new calls, then Poll() about once a second.
 //
+// Several nodes on one database may each run a projector: every batch moves
+// cdr_progress only from the position it read, so when another node got
+// there first the batch fails as a whole and this projector reloads the
+// stored position and open calls and goes on from there.
+//
 // Thread-safety: none; one thread calls Poll() and RecoverInterrupted(). The
-// Database and the log must outlive the projector; it must be the only
-// writer of the cdr tables (one process).
+// Database and the log must outlive the projector.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -40,7 +45,10 @@ class CdrProjector {
   // record at `now` for each and projects them (CDR outcome "interrupted").
   // Ended calls still waiting for wrap-up are let go as they are. Returns the
   // calls it closed, in id order.
-  core::Result<std::vector<core::CallId>> RecoverInterrupted(core::Timestamp now);
+  // With `owned`, only the open calls it accepts are closed: on a shared
+  // database the others belong to nodes that may still be running them.
+  core::Result<std::vector<core::CallId>> RecoverInterrupted(
+      core::Timestamp now, const std::function<bool(core::CallId)>& owned = {});
 
   std::int64_t last_seq() const { return last_seq_; }
   // Calls started and not ended, as far as the log has been projected.

@@ -262,5 +262,40 @@ TEST_F(CdrProjectorTest, ConsistencyCheckFindsDoubleEndsAndGaps) {
       << summary.error().message;
 }
 
+// Two nodes on one database both run a projector over the shared log, record
+// by record: neither fails when the other has moved the position first, and
+// together they leave the same CDRs as one projector.
+TEST_F(CdrProjectorTest, TwoProjectorsOnOneDatabaseAgreeWithOne) {
+  ScenarioLog day;
+  day.Run(kDay);
+  day.Dispose("c2", "sam", "info", "asked about prices");  // a late patch: adds wrap-up time
+  day.Run("at 300\nanna hangs-up c4\nat 400\n");
+  const auto& records = day.records();
+  Append(records, 0, records.size());
+  auto once = Projector();
+  ASSERT_TRUE(once->Poll());
+  const std::vector<Cdr> expected = All();
+  ASSERT_EQ(expected.size(), 4u);
+
+  Fresh();
+  auto other_db = test_->OpenAnother();
+  ASSERT_TRUE(other_db) << other_db.error().message;
+  storage::InteractionLog other_log(**other_db);
+  auto a = Projector();
+  auto b = CdrProjector::Open(**other_db, other_log);
+  ASSERT_TRUE(b) << b.error().message;
+  for (std::size_t from = 0; from < records.size(); ++from) {
+    Append(records, from, from + 1);
+    // Both read the same new record; the second to store finds the position
+    // moved, reloads and carries on without an error.
+    ASSERT_TRUE(a->Poll());
+    ASSERT_TRUE((*b)->Poll());
+  }
+  ASSERT_TRUE(a->Poll());
+  ASSERT_TRUE((*b)->Poll());
+  EXPECT_EQ(a->last_seq(), (*b)->last_seq());
+  EXPECT_EQ(All(), expected);
+}
+
 }  // namespace
 }  // namespace cc::reporting
