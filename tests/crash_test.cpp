@@ -3,7 +3,8 @@
 // admin API, an operator's state changes). The server is killed without
 // warning several times; after every restart each acknowledged write is
 // there, calls left open are closed as "interrupted", and at the end the
-// interaction log passes the consistency check.
+// interaction log passes the consistency check. Runs on SQLite and, as
+// "pg.CrashTest...", with the server on PostgreSQL.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -24,68 +25,35 @@
 #include "http/testing/http_client.h"
 #include "reporting/log_consistency.h"
 #include "storage/interaction_log.h"
+#include "storage/testing/test_database.h"
 #include "tests/api/api_fixture.h"
+#include "tests/server_process.h"
 
 namespace cc::testing {
 namespace {
 
 using nlohmann::json;
 
-// A `callcenter serve` child process; its stdout goes to a file we read.
-class ServerProcess {
- public:
-  ServerProcess(const std::filesystem::path& dir, int round) {
-    out_ = dir / ("serve-" + std::to_string(round) + ".out");
-    pid_ = fork();
-    if (pid_ == 0) {
-      std::FILE* f = std::freopen(out_.c_str(), "w", stdout);
-      (void)f;
-      execl(CC_BINARY, CC_BINARY, "serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir",
-            (dir / "data").c_str(), "--fast-passwords", "--traffic-multiplier", "40",
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-  }
-  ~ServerProcess() {
-    if (pid_ > 0) Kill(SIGKILL);
-  }
-  // Waits for `listening http=...` and returns the port (0 on failure).
-  std::uint16_t Port() {
-    std::regex line("listening http=127\\.0\\.0\\.1:([0-9]+)");
-    for (int i = 0; i < 300; ++i) {
-      std::ifstream in(out_);
-      std::string text((std::istreambuf_iterator<char>(in)), {});
-      std::smatch m;
-      if (std::regex_search(text, m, line)) {
-        output_ = text;
-        return static_cast<std::uint16_t>(std::stoi(m[1]));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return 0;
-  }
-  std::string Output() {
-    std::ifstream in(out_);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-  }
-  int Kill(int signal) {
-    ::kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return status;
-  }
-
- private:
-  std::filesystem::path out_;
-  std::string output_;
-  pid_t pid_ = -1;
-};
-
 TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
   const auto dir = std::filesystem::temp_directory_path() / ("cc-crash-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  // SQLite: the default file in the data dir. PostgreSQL: a fresh schema.
+  std::unique_ptr<storage::testing::TestDatabase> pg;
+  std::string database;
+  if (storage::testing::TestBackend() == "postgresql") {
+    auto created = storage::testing::TestDatabase::Create();
+    ASSERT_TRUE(created) << created.error().message;
+    pg = std::move(*created);
+    pg->Close();
+    database = pg->url();
+  }
+  auto serve = [&](int round) {
+    std::vector<std::string> args = {"--demo", "--traffic-multiplier", "40"};
+    if (!database.empty()) args.insert(args.end(), {"--database", database});
+    return std::make_unique<ServerProcess>(dir / "data", dir / ("serve-" + std::to_string(round) + ".out"),
+                                           args);
+  };
   std::string admin_password;
   std::vector<std::string> acknowledged_skills;
   int acknowledged_state_changes = 0;
@@ -93,7 +61,8 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
   int interrupted_seen = 0;
 
   for (int round = 0; round < 4; ++round) {
-    ServerProcess server(dir, round);
+    auto server_owner = serve(round);
+    ServerProcess& server = *server_owner;
     const std::uint16_t port = server.Port();
     ASSERT_NE(port, 0) << server.Output();
     if (round == 0) {
@@ -157,14 +126,14 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
 
   // A last run, stopped cleanly with SIGTERM: exit 0.
   {
-    ServerProcess server(dir, 99);
-    ASSERT_NE(server.Port(), 0);
-    int status = server.Kill(SIGTERM);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << server.Output();
+    auto server = serve(99);
+    ASSERT_NE(server->Port(), 0);
+    int status = server->Kill(SIGTERM);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << server->Output();
   }
 
   // The log itself: no gaps, every call ends once, every acknowledged state change is in it.
-  auto db = app::OpenStore(app::StoreOptions{(dir / "data").string(), ""});
+  auto db = app::OpenStore(app::StoreOptions{(dir / "data").string(), database});
   ASSERT_TRUE(db.has_value()) << db.error().message;
   storage::InteractionLog log(**db);
   auto summary = reporting::CheckLogConsistency(log);
