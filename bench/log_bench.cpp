@@ -1,8 +1,10 @@
 // Interaction-log write benchmark (bench/README.md, "Interaction log").
 //
-// P producer threads append JSON records shaped like the server's events (105-150 bytes) in batches of 1-10 (one
-// batch per engine output, as the server will) to an SqliteDatabase file
-// (WAL, synchronous=FULL, group commit). Each producer keeps up to `window`
+// P producer threads append JSON records shaped like the server's events
+// (105-150 bytes) in batches of 1-10 (one batch per engine output, as the
+// server does) to an SqliteDatabase file (WAL, synchronous=FULL, group
+// commit) and, with pg=URL, then to PostgreSQL (synchronous_commit=on, a
+// fresh schema per row) in the same run. Each producer keeps up to `window`
 // appends in flight; an acknowledger thread per producer waits for the
 // futures in order and records the time from Append() to the future being
 // ready. Two modes per configuration:
@@ -10,6 +12,7 @@
 //   rate  producers append at a fixed total rate (latency at a given load).
 // Usage: log_bench [dir=PATH] [seconds=S] [producers=P] [window=W] [rate=EVENTS_PER_S]
 //                  [calls=live|random]   (call ids: recent calls, or uniform over 1M)
+//                  [pg=postgresql://...]  (bench/log_bench.sh starts a private cluster)
 // Without `rate`, runs the default table (max, then rate=100000).
 #include <stdlib.h>
 
@@ -21,6 +24,8 @@
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
+#include <functional>
+#include <unistd.h>
 #include <future>
 #include <map>
 #include <mutex>
@@ -30,6 +35,7 @@
 #include <vector>
 
 #include "storage/interaction_log.h"
+#include "storage/postgres_database.h"
 #include "storage/sqlite_database.h"
 
 namespace {
@@ -45,6 +51,7 @@ struct Options {
   int window = 64;            // appends in flight per producer
   double rate = 0;            // events per second for all producers; 0 = as fast as possible
   bool random_calls = false;  // call ids uniform over 1M instead of the live calls
+  std::string pg_url;         // set: the PostgreSQL rows (after the SQLite ones)
 };
 
 struct InFlight {
@@ -140,17 +147,43 @@ double Percentile(std::vector<double>& v, double p) {
   return v[k];
 }
 
-void Run(const Options& o, const char* mode) {
+// A fresh database for one row of the table, with its COMMIT counter.
+struct BenchDatabase {
+  std::unique_ptr<cc::storage::Database> db;
+  std::function<std::uint64_t()> commits;
+};
+
+BenchDatabase OpenFresh(const Options& o) {
+  auto fail = [](const cc::core::Error& e) {
+    std::fprintf(stderr, "open: %s\n", e.message.c_str());
+    std::exit(1);
+  };
+  if (!o.pg_url.empty()) {
+    // A schema of its own per row, dropped by the next row.
+    static int row = 0;
+    const std::string schema = "log_bench_" + std::to_string(getpid()) + "_" + std::to_string(row++);
+    (void)cc::storage::ExecPostgres(o.pg_url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    if (auto made = cc::storage::ExecPostgres(o.pg_url, "CREATE SCHEMA " + schema); !made) fail(made.error());
+    const std::string url = o.pg_url + (o.pg_url.find('?') == std::string::npos ? "?" : "&") +
+                            "options=-csearch_path%3D" + schema;
+    auto opened = cc::storage::PostgresDatabase::Open(url);
+    if (!opened) fail(opened.error());
+    auto* raw = opened->get();
+    return {std::move(*opened), [raw] { return raw->commits(); }};
+  }
   const std::filesystem::path path = std::filesystem::path(o.dir) / "log_bench.db";
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::filesystem::remove(path.string() + suffix);
   }
   auto opened = cc::storage::SqliteDatabase::Open(path.string());
-  if (!opened) {
-    std::fprintf(stderr, "open: %s\n", opened.error().message.c_str());
-    std::exit(1);
-  }
-  auto& db = **opened;
+  if (!opened) fail(opened.error());
+  auto* raw = opened->get();
+  return {std::move(*opened), [raw] { return raw->commits(); }};
+}
+
+void Run(const Options& o, const char* mode) {
+  BenchDatabase bench = OpenFresh(o);
+  auto& db = *bench.db;
   if (auto m = db.Migrate(InteractionLog::Migrations()); !m) {
     std::fprintf(stderr, "migrate: %s\n", m.error().message.c_str());
     std::exit(1);
@@ -160,7 +193,7 @@ void Run(const Options& o, const char* mode) {
   const auto start = Clock::now();
   const auto stop_at =
       start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
-  const std::uint64_t commits_before = db.commits();
+  const std::uint64_t commits_before = bench.commits();
   g_events = 0;
   std::vector<Pipe> pipes(static_cast<std::size_t>(o.producers));
   std::vector<Figures> figures(static_cast<std::size_t>(o.producers));
@@ -235,16 +268,16 @@ void Run(const Options& o, const char* mode) {
     all.failures += f.failures;
     all.latencies_ms.insert(all.latencies_ms.end(), f.latencies_ms.begin(), f.latencies_ms.end());
   }
-  const double commits = static_cast<double>(db.commits() - commits_before);
+  const double commits = static_cast<double>(bench.commits() - commits_before);
   const double p50 = Percentile(all.latencies_ms, 0.50);
   const double p99 = Percentile(all.latencies_ms, 0.99);
   const double max = all.latencies_ms.empty()
                          ? 0
                          : *std::max_element(all.latencies_ms.begin(), all.latencies_ms.end());
   std::printf(
-      "| %-4s | %9.0f | %9d | %6d | %10.0f | %8.0f | %8.0f | %7.1f | %7.2f | %7.2f | %7.1f | %d "
+      "| %-10s | %-4s | %9.0f | %9d | %6d | %10.0f | %8.0f | %8.0f | %7.1f | %7.2f | %7.2f | %7.1f | %d "
       "|\n",
-      mode, o.rate, o.producers, o.window, all.events / elapsed, commits / elapsed,
+      o.pg_url.empty() ? "SQLite" : "PostgreSQL", mode, o.rate, o.producers, o.window, all.events / elapsed, commits / elapsed,
       static_cast<double>(all.events) / std::max(1.0, commits),
       static_cast<double>(all.events) / std::max<double>(1, all.batches), p50, p99, max,
       static_cast<int>(all.failures));
@@ -256,6 +289,7 @@ void Run(const Options& o, const char* mode) {
 int main(int argc, char** argv) {
   Options o;
   bool rate_given = false;
+  std::string pg_url;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto eq = arg.find('=');
@@ -274,10 +308,12 @@ int main(int argc, char** argv) {
     } else if (key == "rate") {
       o.rate = std::stod(value);
       rate_given = true;
+    } else if (key == "pg") {
+      pg_url = value;
     } else {
       std::fprintf(stderr,
                    "usage: log_bench [dir=PATH] [seconds=S] [producers=P] [window=W] "
-                   "[rate=EVENTS_PER_S] [calls=live|random]\n");
+                   "[rate=EVENTS_PER_S] [calls=live|random] [pg=POSTGRESQL_URL]\n");
       return 2;
     }
   }
@@ -293,17 +329,25 @@ int main(int argc, char** argv) {
       "call ids %s\n\n",
       o.dir.c_str(), o.seconds, o.random_calls ? "uniform over 1M" : "of the live calls");
   std::printf(
-      "| mode | rate ev/s | producers | window | acked ev/s | commits/s | ev/commit | ev/batch | "
+      "| backend | mode | rate ev/s | producers | window | acked ev/s | commits/s | ev/commit | ev/batch | "
       "p50 ms | p99 ms | max ms | failed |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-  if (rate_given) {
-    Run(o, o.rate > 0 ? "rate" : "max");
-  } else {
-    Run(o, "max");
-    o.rate = 100'000;
-    Run(o, "rate");
-    o.rate = 50'000;
-    Run(o, "rate");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  const double given_rate = o.rate;
+  std::vector<std::string> backends = {""};  // "" = SQLite
+  if (!pg_url.empty()) backends.push_back(pg_url);
+  for (const std::string& backend : backends) {
+    o.pg_url = backend;
+    if (rate_given) {
+      o.rate = given_rate;
+      Run(o, o.rate > 0 ? "rate" : "max");
+    } else {
+      o.rate = 0;
+      Run(o, "max");
+      o.rate = 100'000;
+      Run(o, "rate");
+      o.rate = 50'000;
+      Run(o, "rate");
+    }
   }
   if (!owned.empty()) std::filesystem::remove_all(owned);
   return 0;
