@@ -95,7 +95,8 @@ asio::awaitable<void> Read(std::shared_ptr<beast::tcp_stream> stream,
         co_return;
       } else {
         std::int64_t now = NowUs();
-        auto at = payload.find("\"sent_at_us\":");
+        // The key sorts near the end of the snapshot: search from there.
+        auto at = payload.rfind("\"sent_at_us\":");
         if (at != std::string_view::npos) {
           std::int64_t sent = std::strtoll(payload.data() + at + 13, nullptr, 10);
           std::lock_guard lock(shared.mutex);
