@@ -115,9 +115,17 @@ core::Result<Skill> CentreRepository::AddSkill(core::TenantId tenant, std::strin
   auto id = NextId("skills");
   if (!id) return tl::unexpected(id.error());
   Skill skill{core::SkillId(static_cast<std::uint32_t>(*id)), tenant, std::move(name)};
-  auto s = Wait(db_.Write({{"INSERT INTO skills (id, tenant_id, name) VALUES (?, ?, ?)",
-                            {*id, std::int64_t{tenant.value()}, skill.name}}}));
+  // A tenant's skill names are unique; checked inside the write transaction.
+  auto s = Wait(db_.Write({{"INSERT INTO skills (id, tenant_id, name) SELECT ?, ?, ? WHERE NOT EXISTS "
+                            "(SELECT 1 FROM skills WHERE tenant_id = ? AND name = ?)",
+                            {*id, std::int64_t{tenant.value()}, skill.name,
+                             std::int64_t{tenant.value()}, skill.name}}}));
   if (!s) return tl::unexpected(s.error());
+  auto inserted = db_.Query({"SELECT 1 FROM skills WHERE id = ?", {*id}});
+  if (!inserted) return tl::unexpected(inserted.error());
+  if (inserted->empty()) {
+    return Fail(ErrorCode::kAlreadyExists, fmt::format("a skill named '{}' exists already", skill.name));
+  }
   return skill;
 }
 
