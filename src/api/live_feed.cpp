@@ -73,6 +73,10 @@ void LiveFeed::Publish(const std::string& channel, const nlohmann::json& message
 
 namespace {
 
+// A full snapshot at least this often even when nobody joined: a safety net
+// for a client that missed one (all changes are sent, so it should not need it).
+constexpr int kTicksBetweenFull = 60;
+
 // Stamps a snapshot with the moment it leaves the server, in microseconds
 // (the fan-out benchmark measures delivery from it).
 nlohmann::json Stamped(nlohmann::json snapshot) {
@@ -84,10 +88,39 @@ nlohmann::json Stamped(nlohmann::json snapshot) {
 
 }  // namespace
 
+void LiveFeed::PublishSnapshot(const std::string& channel, nlohmann::json snapshot) {
+  ChannelState& sent = sent_[channel];
+  const std::uint64_t joins = hub_.JoinCount(channel);
+  const bool full = joins != sent.joins || sent.ticks_since_full + 1 >= kTicksBetweenFull;
+  sent.joins = joins;
+  sent.ticks_since_full = full ? 0 : sent.ticks_since_full + 1;
+  nlohmann::json changed = nlohmann::json::array();
+  std::map<std::uint64_t, std::string> rows;
+  for (nlohmann::json& row : snapshot["agents"]) {
+    row.erase("time_in_state_ms");  // moves every second; clients count it from "since"
+    std::string text = row.dump();
+    const auto id = row.value("agent", std::uint64_t{0});
+    auto before = sent.rows.find(id);
+    if (full || before == sent.rows.end() || before->second != text) changed.push_back(std::move(row));
+    rows.emplace(id, std::move(text));
+  }
+  nlohmann::json removed = nlohmann::json::array();
+  if (!full) {
+    for (const auto& [id, text] : sent.rows) {
+      if (!rows.contains(id)) removed.push_back(id);
+    }
+  }
+  sent.rows = std::move(rows);
+  snapshot["agents"] = std::move(changed);
+  snapshot["full"] = full;
+  if (!removed.empty()) snapshot["removed_agents"] = std::move(removed);
+  Publish(channel, Stamped(std::move(snapshot)));
+}
+
 void LiveFeed::Tick() {
   if (!running_) return;
   centre::Centre& c = services_.centre;
-  if (hub_.SubscriberCount(kAllChannel) > 0) Publish(kAllChannel, Stamped(centre::BuildSnapshot(c, {})));
+  if (hub_.SubscriberCount(kAllChannel) > 0) PublishSnapshot(kAllChannel, centre::BuildSnapshot(c, {}));
   std::set<std::uint32_t> tenants;
   std::set<std::uint32_t> teams;
   for (const auto& q : c.setup().queues) tenants.insert(q.config.tenant.value());
@@ -100,14 +133,14 @@ void LiveFeed::Tick() {
     if (hub_.SubscriberCount(channel) == 0) continue;
     centre::SnapshotScope scope;
     scope.tenants = std::vector<core::TenantId>{core::TenantId(t)};
-    Publish(channel, Stamped(centre::BuildSnapshot(c, scope)));
+    PublishSnapshot(channel, centre::BuildSnapshot(c, scope));
   }
   for (auto team : teams) {
     const std::string channel = TeamChannel(team);
     if (hub_.SubscriberCount(channel) == 0) continue;
     centre::SnapshotScope scope;
     scope.team = core::TeamId(team);
-    Publish(channel, Stamped(centre::BuildSnapshot(c, scope)));
+    PublishSnapshot(channel, centre::BuildSnapshot(c, scope));
   }
   timer_.expires_after(period_);
   timer_.async_wait([this](const boost::system::error_code& ec) {

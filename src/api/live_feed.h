@@ -2,15 +2,18 @@
 // session cookie or bearer token; each is subscribed to what its role may
 // see: "agent:<id>" (own desk, offers and call events, at once), and one of
 // "realtime:all", "realtime:tenant:<id>" or "realtime:team:<id>" (the
-// wallboard snapshot every second, serialised once per channel, plus agent
-// state changes at once). docs/api.md lists the messages.
+// wallboard every second, serialised once per channel: all queues and the
+// agent rows that changed, everything when someone joins; plus agent state
+// changes at once). docs/api.md lists the messages.
 // Thread-safety: Authorize() runs on HTTP threads; the CentreListener
 // methods and the snapshot timer run on the core loop; WsHub is thread-safe.
 #pragma once
 
 #include <boost/asio/steady_timer.hpp>
+#include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "api/api.h"
 #include "api/guard.h"
@@ -35,8 +38,19 @@ class LiveFeed final : public centre::CentreListener {
   void OnDesk(const centre::Desk& desk) override;
 
  private:
+  // What a realtime channel's subscribers were last sent.
+  struct ChannelState {
+    std::map<std::uint64_t, std::string> rows;  // agent id -> its row as sent
+    std::uint64_t joins = 0;                    // WsHub::JoinCount at that time
+    int ticks_since_full = 0;
+  };
+
   void Tick();
   void Publish(const std::string& channel, const nlohmann::json& message);
+  // Publishes a realtime snapshot: every queue, and only the agent rows that
+  // changed since the last one unless someone joined the channel (or once a
+  // minute): then all of them, marked "full".
+  void PublishSnapshot(const std::string& channel, nlohmann::json snapshot);
 
   ApiServices& services_;
   http::WsHub& hub_;
@@ -44,6 +58,7 @@ class LiveFeed final : public centre::CentreListener {
   std::chrono::milliseconds period_;
   boost::asio::steady_timer timer_;
   bool running_ = false;  // core loop only
+  std::unordered_map<std::string, ChannelState> sent_;  // core loop only
 };
 
 }  // namespace cc::api

@@ -18,6 +18,7 @@ WsClientId WsHub::Attach(std::shared_ptr<WsConnection> connection, const std::ve
   for (const std::string& channel : channels) {
     entry.channels.insert(channel);
     channels_[channel].insert(id);
+    ++joins_[channel];
   }
   return id;
 }
@@ -70,7 +71,11 @@ core::Status WsHub::Subscribe(WsClientId id, std::string_view channel) {
   it->second.channels.emplace(channel);
   auto ch = channels_.find(channel);
   if (ch == channels_.end()) ch = channels_.emplace(std::string(channel), std::unordered_set<WsClientId>{}).first;
-  ch->second.insert(id);
+  if (ch->second.insert(id).second) {
+    auto joined = joins_.find(channel);
+    if (joined == joins_.end()) joined = joins_.emplace(std::string(channel), 0).first;
+    ++joined->second;
+  }
   return {};
 }
 
@@ -98,6 +103,12 @@ core::Status WsHub::Close(WsClientId id, WsCloseCode code, std::string reason) {
 std::size_t WsHub::ClientCount() const {
   std::lock_guard lock(mutex_);
   return clients_.size();
+}
+
+std::uint64_t WsHub::JoinCount(std::string_view channel) const {
+  std::lock_guard lock(mutex_);
+  auto it = joins_.find(channel);
+  return it == joins_.end() ? 0 : it->second;
 }
 
 std::size_t WsHub::SubscriberCount(std::string_view channel) const {

@@ -72,6 +72,9 @@ class WsHub {
 
   std::size_t ClientCount() const;
   std::size_t SubscriberCount(std::string_view channel) const;
+  // How many times a client has joined `channel` so far: grows with every
+  // join, so a publisher can tell that someone new needs the whole picture.
+  std::uint64_t JoinCount(std::string_view channel) const;
 
  private:
   struct StringHash {
@@ -91,6 +94,8 @@ class WsHub {
   std::unordered_map<WsClientId, Entry> clients_;            // GUARDED_BY(mutex_)
   std::unordered_map<std::string, std::unordered_set<WsClientId>, StringHash, std::equal_to<>>
       channels_;                                             // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, std::uint64_t, StringHash, std::equal_to<>>
+      joins_;                                                // GUARDED_BY(mutex_)
 };
 
 }  // namespace cc::http

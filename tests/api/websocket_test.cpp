@@ -60,8 +60,12 @@ TEST_F(WebSocketTest, SupervisorReceivesSnapshotsAndStateChanges) {
   auto sup = As("supervisor");
   auto ws = Connect(*sup);
   ASSERT_TRUE(ws);
+  // A newcomer gets everything first.
   auto snap = ReadUntil(*ws, [](const json& m) { return m["type"] == "realtime"; });
   EXPECT_EQ(snap["queues"].size(), 5u);
+  EXPECT_EQ(snap["full"], true);
+  ASSERT_GT(snap["agents"].size(), 10u);
+  EXPECT_FALSE(snap["agents"][0].contains("time_in_state_ms"));  // counted from "since"
   auto op = As("op08");
   ASSERT_EQ(op->Post("/api/agent/login").status, 200);
   const auto op_id = op->Get("/api/me").Json().value("id", 0ull);
@@ -69,6 +73,21 @@ TEST_F(WebSocketTest, SupervisorReceivesSnapshotsAndStateChanges) {
     return m["type"] == "agent_state" && m["agent"] == op_id;
   });
   EXPECT_EQ(change["state"], "not-ready");
+  // Later snapshots carry every queue and only the agent rows that changed.
+  auto delta = ReadUntil(*ws, [op_id](const json& m) {
+    if (m["type"] != "realtime" || m["full"] != false) return false;
+    for (const auto& a : m["agents"]) {
+      if (a["agent"] == op_id) return true;
+    }
+    return false;
+  });
+  EXPECT_EQ(delta["queues"].size(), 5u);
+  EXPECT_LT(delta["agents"].size(), snap["agents"].size());
+  for (const auto& a : delta["agents"]) {
+    if (a["agent"] == op_id) {
+      EXPECT_EQ(a["state"], "not-ready");
+    }
+  }
 }
 
 TEST_F(WebSocketTest, AnonymousAndForeignOriginsAreRefused) {
