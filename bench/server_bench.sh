@@ -8,7 +8,8 @@
 #      wallboard snapshot (bench/ws_bench.sh; target p99 < 100 ms).
 # The server runs on core 0, the load generators on core 1.
 # Env: BUILD (build/release), CLIENTS (5000), SECONDS_ (20), HTTP_THREADS (1, as the
-# reference server).
+# reference server), LIVE (1: bots and generated callers on, so agent rows
+# change every second as in a working centre; default off).
 set -euo pipefail
 BUILD=${BUILD:-build/release}
 export BUILD
@@ -22,7 +23,9 @@ ulimit -n "$((CLIENTS + 2048))" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 # As many io threads as the reference server gets (one core, HTTP_THREADS threads).
 printf '[server]\nhttp_threads = %s\n' "${HTTP_THREADS:-1}" >"$dir/bench.toml"
-taskset -c 0 "$BUILD/src/app/callcenter" serve --config "$dir/bench.toml" --demo --no-bots --no-traffic \
+quiet=(--no-bots --no-traffic)
+[[ ${LIVE:-0} == 1 ]] && quiet=(--traffic-multiplier 20)
+taskset -c 0 "$BUILD/src/app/callcenter" serve --config "$dir/bench.toml" --demo "${quiet[@]}" \
   --fast-passwords --listen 127.0.0.1:0 --data-dir "$dir/var" >"$dir/serve.out" 2>&1 &
 pid=$!
 for _ in $(seq 300); do grep -q '^listening http=' "$dir/serve.out" && break; sleep 0.1; done

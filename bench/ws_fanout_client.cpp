@@ -19,6 +19,7 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <regex>
 #include <thread>
@@ -37,6 +38,7 @@ struct Shared {
   std::atomic<bool> done{false};
   std::mutex mutex;
   std::vector<std::int64_t> latencies_us;  // GUARDED_BY(mutex)
+  std::map<std::int64_t, std::pair<int, std::int64_t>> per_tick;  // sent_at_us -> (over 150 ms, slowest); GUARDED_BY(mutex)
 };
 
 std::int64_t NowUs() {
@@ -101,6 +103,9 @@ asio::awaitable<void> Read(std::shared_ptr<beast::tcp_stream> stream,
           std::int64_t sent = std::strtoll(payload.data() + at + 13, nullptr, 10);
           std::lock_guard lock(shared.mutex);
           shared.latencies_us.push_back(now - sent);
+          auto& t = shared.per_tick[sent];
+          if (now - sent > 150000) ++t.first;
+          t.second = std::max(t.second, now - sent);
         }
       }
       buffer->consume(frame.header + frame.length);
@@ -157,12 +162,15 @@ asio::awaitable<void> Connector(int count, Shared& shared, tcp::resolver::result
 int main(int argc, char** argv) {
   CLI::App app{"WebSocket fan-out load client"};
   std::string url;
-  int connections = 5000, threads = 1, seconds = 30, connectors = 32;
+  int connections = 5000, threads = 1, seconds = 30, connectors = 32, warmup = 3;
+  bool per_tick = false;
   std::vector<std::string> header_args;
   app.add_option("url", url, "ws://HOST:PORT/PATH")->required();
   app.add_option("--connections,-n", connections, "connections to open");
   app.add_option("--header,-H", header_args, "'Name: value', repeatable");
   app.add_option("--seconds", seconds, "how long to measure after all connections are open");
+  app.add_option("--warmup", warmup, "seconds to wait after all connections are open before measuring");
+  app.add_flag("--per-tick", per_tick, "print each snapshot's slowest delivery (to stderr)");
   app.add_option("--threads", threads, "io threads");
   app.add_option("--connectors", connectors, "connections opened in parallel");
   CLI11_PARSE(app, argc, argv);
@@ -202,11 +210,15 @@ int main(int argc, char** argv) {
 
   while (shared.connected + shared.failed < connections) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   double connect_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << fmt::format("{} connected, {} failed in {:.1f} s; measuring {} s\n", shared.connected.load(),
-                           shared.failed.load(), connect_s, seconds);
+  std::cerr << fmt::format("{} connected, {} failed in {:.1f} s; warming up {} s, measuring {} s\n",
+                           shared.connected.load(), shared.failed.load(), connect_s, warmup, seconds);
+  // The server is still finishing the last handshakes and sends everyone a
+  // full snapshot after joins: the steady 1 Hz delivery starts after that.
+  std::this_thread::sleep_for(std::chrono::seconds(warmup));
   {
     std::lock_guard lock(shared.mutex);
-    shared.latencies_us.clear();  // only messages after everybody is connected
+    shared.latencies_us.clear();
+    shared.per_tick.clear();
   }
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
   shared.done = true;
@@ -216,6 +228,12 @@ int main(int argc, char** argv) {
     samples.swap(shared.latencies_us);
   }
   io.stop();
+  if (per_tick) {
+    for (const auto& [sent, t] : shared.per_tick) {
+      std::cerr << fmt::format("snapshot sent at {} ms: slowest {} ms, {} over 150 ms\n", sent / 1000, t.second / 1000,
+                               t.first);
+    }
+  }
   for (auto& t : pool) t.join();
 
   std::sort(samples.begin(), samples.end());
