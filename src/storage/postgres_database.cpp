@@ -325,11 +325,7 @@ PostgresDatabase::PostgresDatabase(std::string url, PostgresOptions options, std
 }
 
 PostgresDatabase::~PostgresDatabase() {
-  {
-    std::lock_guard lock(queue_mutex_);
-    stopping_ = true;
-  }
-  queue_wake_.notify_one();
+  queue_.Close();
   writer_.join();
   if (writer_connection_ && !writer_connection_->Broken()) {
     (void)writer_connection_->Run(
@@ -348,22 +344,7 @@ core::Result<std::vector<Row>> PostgresDatabase::Query(const Statement& statemen
 }
 
 std::future<core::Status> PostgresDatabase::Write(std::vector<Statement> batch) {
-  std::promise<core::Status> done;
-  auto future = done.get_future();
-  if (batch.empty()) {
-    done.set_value({});
-    return future;
-  }
-  {
-    std::lock_guard lock(queue_mutex_);
-    if (stopping_) {
-      done.set_value(Fail(ErrorCode::kUnavailable, "the database is closing"));
-      return future;
-    }
-    queue_.push_back(PendingBatch{std::move(batch), std::move(done)});
-  }
-  queue_wake_.notify_one();
-  return future;
+  return queue_.Push(std::move(batch));
 }
 
 core::Status PostgresDatabase::Migrate(const std::vector<Migration>& migrations) {
@@ -397,16 +378,7 @@ void PostgresDatabase::ReturnReader(std::unique_ptr<PgConnection> reader) {
 
 void PostgresDatabase::RunWriter() {
   std::vector<PendingBatch> group;
-  for (;;) {
-    {
-      std::unique_lock lock(queue_mutex_);
-      queue_wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and everything queued is handled
-      while (!queue_.empty() && group.size() < kMaxBatchesPerCommit) {
-        group.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-    }
+  while (queue_.TakeGroup(group, kMaxBatchesPerCommit)) {
     CommitGroup(group);
     group.clear();
   }
@@ -509,11 +481,8 @@ bool PostgresDatabase::Reconnect(std::chrono::steady_clock::time_point since) {
       return true;
     }
     if (std::chrono::steady_clock::now() - since >= options_.give_up_after) return false;
-    {
-      std::unique_lock lock(queue_mutex_);
-      // A closing database still waits for the server, up to give_up_after.
-      queue_wake_.wait_for(lock, backoff, [] { return false; });
-    }
+    // A closing database still waits for the server, up to give_up_after.
+    std::this_thread::sleep_for(backoff);
     backoff = std::min<std::chrono::milliseconds>(backoff * 2, kMaxBackoff);
   }
 }

@@ -39,6 +39,7 @@
 
 #include "core/result.h"
 #include "storage/database.h"
+#include "storage/write_queue.h"
 
 namespace cc::storage {
 
@@ -73,10 +74,6 @@ class PostgresDatabase final : public Database {
   std::uint64_t reconnects() const { return reconnects_.load(std::memory_order_relaxed); }
 
  private:
-  struct PendingBatch {
-    std::vector<Statement> statements;
-    std::promise<core::Status> done;
-  };
   enum class Outcome {
     kAnswered,        // committed, or refused for good: every batch has its answer
     kIsolate,         // a statement failed and all was rolled back: retry with savepoints
@@ -107,10 +104,7 @@ class PostgresDatabase final : public Database {
   std::int64_t group_number_ = 0;                     // writer_ only
   std::vector<std::pair<PendingBatch*, core::Status>> last_failures_;  // writer_ only
 
-  std::mutex queue_mutex_;
-  std::condition_variable queue_wake_;
-  std::deque<PendingBatch> queue_;  // guarded by queue_mutex_
-  bool stopping_ = false;           // guarded by queue_mutex_
+  WriteQueue queue_;
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<PgConnection>> idle_readers_;  // guarded by readers_mutex_

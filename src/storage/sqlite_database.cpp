@@ -311,11 +311,7 @@ SqliteDatabase::SqliteDatabase(std::string path, std::unique_ptr<SqliteConnectio
 }
 
 SqliteDatabase::~SqliteDatabase() {
-  {
-    std::lock_guard lock(queue_mutex_);
-    stopping_ = true;
-  }
-  queue_wake_.notify_one();
+  queue_.Close();
   writer_.join();
 }
 
@@ -328,22 +324,7 @@ core::Result<std::vector<Row>> SqliteDatabase::Query(const Statement& statement)
 }
 
 std::future<core::Status> SqliteDatabase::Write(std::vector<Statement> batch) {
-  std::promise<core::Status> done;
-  auto future = done.get_future();
-  if (batch.empty()) {
-    done.set_value({});
-    return future;
-  }
-  {
-    std::lock_guard lock(queue_mutex_);
-    if (stopping_) {
-      done.set_value(Fail(ErrorCode::kUnavailable, "the database is closing"));
-      return future;
-    }
-    queue_.push_back(PendingBatch{std::move(batch), std::move(done)});
-  }
-  queue_wake_.notify_one();
-  return future;
+  return queue_.Push(std::move(batch));
 }
 
 core::Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::TakeReader() {
@@ -365,16 +346,7 @@ void SqliteDatabase::ReturnReader(std::unique_ptr<SqliteConnection> reader) {
 
 void SqliteDatabase::RunWriter() {
   std::vector<PendingBatch> group;
-  for (;;) {
-    {
-      std::unique_lock lock(queue_mutex_);
-      queue_wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and everything queued is committed
-      while (!queue_.empty() && group.size() < kMaxBatchesPerCommit) {
-        group.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-    }
+  while (queue_.TakeGroup(group, kMaxBatchesPerCommit)) {
     CommitGroup(group);
     group.clear();
   }

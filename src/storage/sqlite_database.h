@@ -28,6 +28,7 @@
 
 #include "core/result.h"
 #include "storage/database.h"
+#include "storage/write_queue.h"
 
 namespace cc::storage {
 
@@ -55,11 +56,6 @@ class SqliteDatabase final : public Database {
   std::uint64_t commits() const { return commits_.load(std::memory_order_relaxed); }
 
  private:
-  struct PendingBatch {
-    std::vector<Statement> statements;
-    std::promise<core::Status> done;
-  };
-
   SqliteDatabase(std::string path, std::unique_ptr<SqliteConnection> writer);
 
   void RunWriter();
@@ -74,10 +70,7 @@ class SqliteDatabase final : public Database {
   const std::string path_;
   std::unique_ptr<SqliteConnection> writer_connection_;  // used only by writer_ once started
 
-  std::mutex queue_mutex_;
-  std::condition_variable queue_wake_;
-  std::deque<PendingBatch> queue_;  // guarded by queue_mutex_
-  bool stopping_ = false;           // guarded by queue_mutex_
+  WriteQueue queue_;
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;  // guarded by readers_mutex_
