@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "app/data_dir_lock.h"
+#include "app/exit_codes.h"
 #include "app/server_config.h"
 #include "app/store.h"
 #include "storage/sqlite_database.h"
@@ -22,9 +23,6 @@ using core::Fail;
 
 namespace {
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
 
 void AddStoreFlags(CLI::App* cmd, BackupOptions& o) {
   cmd->add_option("--config", o.config, "The server's configuration file (data_dir, database.url)")
@@ -124,26 +122,26 @@ int RunBackup(const BackupOptions& o, std::ostream& out, std::ostream& err) {
   auto store = Store(o);
   if (!store) {
     err << "error: " << store.error().message << "\n";
-    return kUsage;
+    return kExitUsage;
   }
   auto path = SqlitePath(*store);
   if (!path) {
     err << "error: " << path.error().message << "\n";
-    return kUsage;
+    return kExitUsage;
   }
   std::error_code ec;
   if (!fs::is_regular_file(*path, ec)) {
     err << "error: there is no database at " << *path << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   if (fs::exists(o.file, ec) && !o.force) {
     err << "error: " << o.file << " exists; use --force to overwrite it\n";
-    return kFailed;
+    return kExitFailed;
   }
   auto db = storage::SqliteDatabase::Open(*path);
   if (!db) {
     err << "error: " << db.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   // Written beside FILE first, then renamed over it: FILE is never half-written.
   const fs::path target = fs::absolute(o.file, ec);
@@ -151,45 +149,45 @@ int RunBackup(const BackupOptions& o, std::ostream& out, std::ostream& err) {
   fs::remove(temp, ec);
   if (auto done = (*db)->Backup(temp.string()); !done) {
     err << "error: " << done.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   fs::rename(temp, target, ec);
   if (ec) {
     fs::remove(temp, ec);
     err << "error: cannot write " << o.file << ": " << ec.message() << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   FsyncPath(target.parent_path(), /*directory=*/true);
   out << "backup of " << *path << " written to " << o.file << "\n";
-  return kOk;
+  return kExitOk;
 }
 
 int RunRestore(const BackupOptions& o, std::ostream& out, std::ostream& err) {
   auto store = Store(o);
   if (!store) {
     err << "error: " << store.error().message << "\n";
-    return kUsage;
+    return kExitUsage;
   }
   auto path = SqlitePath(*store);
   if (!path) {
     err << "error: " << path.error().message << "\n";
-    return kUsage;
+    return kExitUsage;
   }
   std::error_code ec;
   fs::create_directories(store->data_dir, ec);
   auto lock = DataDirLock::Acquire(store->data_dir);
   if (!lock) {
     err << "error: " << lock.error().message << "; stop the server first\n";
-    return kFailed;
+    return kExitFailed;
   }
   const fs::path db = fs::absolute(*path, ec);
   if (fs::equivalent(o.file, db, ec)) {
     err << "error: " << o.file << " is the database itself\n";
-    return kFailed;
+    return kExitFailed;
   }
   if (auto verified = Verify(o.file); !verified) {
     err << "error: " << verified.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   fs::create_directories(db.parent_path(), ec);
   const fs::path temp = db.string() + ".restoring";
@@ -198,23 +196,23 @@ int RunRestore(const BackupOptions& o, std::ostream& out, std::ostream& err) {
   if (ec || !FsyncPath(temp, /*directory=*/false)) {
     fs::remove(temp, ec);
     err << "error: cannot copy " << o.file << " into " << db.parent_path().string() << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   if (auto kept_ok = KeepPrevious(db, kept); !kept_ok) {
     fs::remove(temp, ec);
     err << "error: " << kept_ok.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   fs::rename(temp, db, ec);
   if (ec) {
     err << "error: cannot move the restored file into place: " << ec.message() << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   FsyncPath(db.parent_path(), /*directory=*/true);
   out << "restored " << o.file << " into " << db.string();
   if (fs::exists(kept)) out << "; the previous database is kept as " << kept.string();
   out << "\n";
-  return kOk;
+  return kExitOk;
 }
 
 }  // namespace cc::app

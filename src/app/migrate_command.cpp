@@ -8,20 +8,15 @@
 #include <ostream>
 #include <vector>
 
+#include "app/exit_codes.h"
 #include "app/store.h"
 #include "storage/postgres_database.h"
 #include "storage/sqlite_database.h"
 
 namespace cc::app {
 
-using core::ErrorCode;
-using core::Fail;
-
 namespace {
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
 constexpr std::size_t kStatementsPerWrite = 20;
 
 struct Table {
@@ -105,70 +100,70 @@ void AddMigrateCommand(CLI::App& app, MigrateOptions& o) {
 int RunMigrate(const MigrateOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.from.starts_with("sqlite:") || o.from.size() <= 7) {
     err << "error: --from must be sqlite:FILE, got '" << o.from << "'\n";
-    return kUsage;
+    return kExitUsage;
   }
   if (!IsPostgresUrl(o.to)) {
     err << "error: --to must be a postgresql:// URL, got '" << o.to << "'\n";
-    return kUsage;
+    return kExitUsage;
   }
   const std::string file = o.from.substr(7);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
     err << "error: no such file: " << file << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   auto version = storage::QuerySqliteFile(file, {"SELECT MAX(version) FROM schema_migrations", {}});
   if (!version || version->empty() || version->front().IsNull(0)) {
     err << "error: " << file << " is not a callcenter database"
         << (version ? "" : ": " + version.error().message) << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   if (version->front().Int(0).value_or(0) > Schema().back().version) {
     err << "error: " << file << " has a newer schema than this program; use a newer callcenter\n";
-    return kFailed;
+    return kExitFailed;
   }
   auto source = storage::SqliteDatabase::Open(file);
   if (!source) {
     err << "error: " << source.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   // The source must be at this program's schema too, as `serve` would leave it.
   if (auto migrated = (*source)->Migrate(Schema()); !migrated) {
     err << "error: " << file << ": " << migrated.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   auto target = storage::PostgresDatabase::Open(o.to);
   if (!target) {
     err << "error: " << target.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   if (auto migrated = (*target)->Migrate(Schema()); !migrated) {
     err << "error: PostgreSQL: " << migrated.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   auto tables = SourceTables(**source);
   if (!tables) {
     err << "error: " << tables.error().message << "\n";
-    return kFailed;
+    return kExitFailed;
   }
   for (const Table& table : *tables) {
     auto existing = Count(**target, table.name);
     if (!existing) {
       err << "error: PostgreSQL has no table " << table.name << ": " << existing.error().message << "\n";
-      return kFailed;
+      return kExitFailed;
     }
     if (*existing != 0) {
       err << fmt::format("error: the target already holds data ({} has {} rows); migrate into an "
                          "empty database\n",
                          table.name, *existing);
-      return kFailed;
+      return kExitFailed;
     }
   }
   bool all_equal = true;
   for (const Table& table : *tables) {
     if (auto copied = CopyTable(**source, **target, table, o.batch_rows); !copied) {
       err << "error: copying " << table.name << ": " << copied.error().message << "\n";
-      return kFailed;
+      return kExitFailed;
     }
     auto from = Count(**source, table.name);
     auto to = Count(**target, table.name);
@@ -179,11 +174,11 @@ int RunMigrate(const MigrateOptions& o, std::ostream& out, std::ostream& err) {
   }
   if (!all_equal) {
     err << "error: row counts differ after the copy (see above)\n";
-    return kFailed;
+    return kExitFailed;
   }
   out << fmt::format("migrated {} tables from {} to PostgreSQL; every count matches\n", tables->size(),
                      file);
-  return kOk;
+  return kExitOk;
 }
 
 }  // namespace cc::app

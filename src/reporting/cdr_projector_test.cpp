@@ -92,6 +92,19 @@ class CdrProjectorTest : public ::testing::Test {
     EXPECT_TRUE(projector) << projector.error().message;
     return projector ? std::move(*projector) : nullptr;
   }
+  // The morning of kDay with c2's disposition arriving late (a patch): the
+  // records, and the CDRs one projector makes of them in one run.
+  static void PlayDayWithLatePatch(ScenarioLog& day) {
+    day.Run(kDay);
+    day.Dispose("c2", "sam", "info", "asked about prices");
+    day.Run("at 300\nanna hangs-up c4\nat 400\n");
+  }
+  std::vector<Cdr> ProjectInOneRun(const std::vector<storage::LogRecord>& records) {
+    Append(records, 0, records.size());
+    auto once = Projector();
+    EXPECT_TRUE(once->Poll());
+    return All();
+  }
   std::vector<Cdr> All() {
     CdrRepository repo(*db_);
     CdrFilter filter;
@@ -108,15 +121,9 @@ class CdrProjectorTest : public ::testing::Test {
 
 TEST_F(CdrProjectorTest, RestartsMidStreamGiveTheSameCdrsAsOneRun) {
   ScenarioLog day;
-  day.Run(kDay);
-  day.Dispose("c2", "sam", "info", "asked about prices");
-  day.Run("at 300\nanna hangs-up c4\nat 400\n");  // c2's disposition came late: a patch
+  PlayDayWithLatePatch(day);
   const auto& records = day.records();
-
-  Append(records, 0, records.size());
-  auto once = Projector();
-  ASSERT_TRUE(once->Poll());
-  const std::vector<Cdr> expected = All();
+  const std::vector<Cdr> expected = ProjectInOneRun(records);
   ASSERT_EQ(expected.size(), 4u);
 
   // Again from an empty database, reopening it (a restart) after every few records.
@@ -267,14 +274,9 @@ TEST_F(CdrProjectorTest, ConsistencyCheckFindsDoubleEndsAndGaps) {
 // together they leave the same CDRs as one projector.
 TEST_F(CdrProjectorTest, TwoProjectorsOnOneDatabaseAgreeWithOne) {
   ScenarioLog day;
-  day.Run(kDay);
-  day.Dispose("c2", "sam", "info", "asked about prices");  // a late patch: adds wrap-up time
-  day.Run("at 300\nanna hangs-up c4\nat 400\n");
+  PlayDayWithLatePatch(day);
   const auto& records = day.records();
-  Append(records, 0, records.size());
-  auto once = Projector();
-  ASSERT_TRUE(once->Poll());
-  const std::vector<Cdr> expected = All();
+  const std::vector<Cdr> expected = ProjectInOneRun(records);
   ASSERT_EQ(expected.size(), 4u);
 
   Fresh();
