@@ -14,6 +14,8 @@
 //                  [calls=live|random]   (call ids: recent calls, or uniform over 1M)
 //                  [pg=postgresql://...]  (bench/log_bench.sh starts a private cluster)
 // Without `rate`, runs the default table (max, then rate=100000).
+#include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 
 #include <algorithm>
@@ -52,7 +54,19 @@ struct Options {
   double rate = 0;            // events per second for all producers; 0 = as fast as possible
   bool random_calls = false;  // call ids uniform over 1M instead of the live calls
   std::string pg_url;         // set: the PostgreSQL rows (after the SQLite ones)
+  bool pin = false;           // writer thread on CPU 1, producers and acknowledgers on CPU 0
 };
+
+// Moves the calling thread (and the threads it creates afterwards) to one CPU.
+void PinTo(int cpu) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  if (pthread_setaffinity_np(pthread_self(), sizeof(set), &set) != 0) {
+    std::fprintf(stderr, "cannot pin to CPU %d\n", cpu);
+    std::exit(1);
+  }
+}
 
 struct InFlight {
   Clock::time_point sent;
@@ -182,7 +196,10 @@ BenchDatabase OpenFresh(const Options& o) {
 }
 
 void Run(const Options& o, const char* mode) {
+  // The database's writer thread starts in Open() and inherits this thread's CPU.
+  if (o.pin) PinTo(1);
   BenchDatabase bench = OpenFresh(o);
+  if (o.pin) PinTo(0);
   auto& db = *bench.db;
   if (auto m = db.Migrate(InteractionLog::Migrations()); !m) {
     std::fprintf(stderr, "migrate: %s\n", m.error().message.c_str());
@@ -308,12 +325,14 @@ int main(int argc, char** argv) {
     } else if (key == "rate") {
       o.rate = std::stod(value);
       rate_given = true;
+    } else if (key == "pin") {
+      o.pin = value != "0";
     } else if (key == "pg") {
       pg_url = value;
     } else {
       std::fprintf(stderr,
                    "usage: log_bench [dir=PATH] [seconds=S] [producers=P] [window=W] "
-                   "[rate=EVENTS_PER_S] [calls=live|random] [pg=POSTGRESQL_URL]\n");
+                   "[rate=EVENTS_PER_S] [calls=live|random] [pin=1] [pg=POSTGRESQL_URL]\n");
       return 2;
     }
   }
