@@ -11,6 +11,22 @@
 namespace cc::core {
 namespace {
 
+TEST(ParseUtc, ReadsZonesAndOptionalSecondsAndFormatsBack) {
+  EXPECT_EQ(FormatUtc(ParseUtc("2026-11-27T10:30:00+03:00").value()), "2026-11-27T07:30:00.000Z");
+  EXPECT_EQ(FormatUtc(ParseUtc("2026-11-27T07:30Z").value()), "2026-11-27T07:30:00.000Z");
+  EXPECT_EQ(FormatUtc(ParseUtc("2026-11-27T07:30:05.250Z").value()), "2026-11-27T07:30:05.250Z");
+  EXPECT_EQ(FormatUtc(ParseUtc("2026-11-27T00:15:00-01:00").value()), "2026-11-27T01:15:00.000Z");
+}
+
+TEST(ParseUtc, RejectsTimesWithoutZoneOrOutOfRange) {
+  for (const char* bad : {"2026-11-27T10:30:00", "2026-02-30T10:00Z", "2026-11-27T24:00Z", "tomorrow",
+                          "2026-11-27T10:30:00+3", ""}) {
+    auto parsed = ParseUtc(bad);
+    ASSERT_FALSE(parsed) << bad;
+    EXPECT_NE(parsed.error().message.find("is not a time with a zone"), std::string::npos);
+  }
+}
+
 TEST(StrongId, DistinctTypesCompareAndHashByValue) {
   static_assert(!std::is_convertible_v<AgentId, CallId>);
   static_assert(!std::is_convertible_v<std::uint64_t, CallId>);

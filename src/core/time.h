@@ -4,6 +4,9 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
+
+#include "core/result.h"
 
 namespace cc::core {
 
@@ -22,5 +25,10 @@ constexpr Duration Seconds(std::int64_t s) {
 
 // "2026-11-27T08:30:05.250Z".
 std::string FormatUtc(Timestamp t);
+
+// An RFC 3339 instant: "2026-11-27T08:30Z", "2026-11-27T11:30:05+03:00",
+// "2026-11-27T08:30:05.250Z" (seconds and milliseconds optional, a zone
+// required). kInvalidArgument naming the text otherwise.
+Result<Timestamp> ParseUtc(std::string_view text);
 
 }  // namespace cc::core

@@ -111,6 +111,10 @@ std::future<core::Status> InteractionLog::Append(std::vector<LogRecord> records)
     }
   }
   if (records.empty()) return Ready({});
+  return db_.Write(AppendStatements(std::move(records)));
+}
+
+std::vector<Statement> InteractionLog::AppendStatements(std::vector<LogRecord> records) {
   std::vector<Statement> batch;
   batch.reserve((records.size() + kRowsPerInsert - 1) / kRowsPerInsert);
   for (std::size_t first = 0; first < records.size(); first += kRowsPerInsert) {
@@ -125,7 +129,7 @@ std::future<core::Status> InteractionLog::Append(std::vector<LogRecord> records)
     }
     batch.push_back(std::move(statement));
   }
-  return db_.Write(std::move(batch));
+  return batch;
 }
 
 core::Result<std::vector<LogRecord>> InteractionLog::ReadFrom(std::int64_t from_seq, int limit) {

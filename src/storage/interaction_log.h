@@ -52,6 +52,11 @@ class InteractionLog {
   // (kInvalidArgument without writing if a record has no type or payload).
   std::future<core::Status> Append(std::vector<LogRecord> records);
 
+  // The statements that append `records` when written in a batch, so that a
+  // domain change (an order confirmed, a case opened) and its log record
+  // commit in one transaction. Records must have a type and a payload.
+  static std::vector<Statement> AppendStatements(std::vector<LogRecord> records);
+
   // Up to `limit` records with seq >= `from_seq`, in sequence order.
   core::Result<std::vector<LogRecord>> ReadFrom(std::int64_t from_seq, int limit);
 

@@ -135,6 +135,12 @@ std::string PostgresDdl(const std::string& sql) {
       out += "BIGINT";
       i += 6;
       continue;
+    } else if (sql.compare(i, 14, "COLLATE BINARY") == 0) {
+      // Byte-wise comparison (prefix ranges over folded words): SQLite's
+      // BINARY is PostgreSQL's "C".
+      out += "COLLATE \"C\"";
+      i += 13;
+      continue;
     }
     out += c;
   }

@@ -37,6 +37,12 @@ TEST(PostgresSql, IntegerColumnsBecomeBigint) {
   EXPECT_EQ(PostgresDdl("SELECT CAST(x AS INTEGER) FROM t"), "SELECT CAST(x AS INTEGER) FROM t");
 }
 
+TEST(PostgresSql, BinaryCollationBecomesC) {
+  EXPECT_EQ(PostgresDdl("CREATE TABLE w (word TEXT COLLATE BINARY NOT NULL, note TEXT DEFAULT "
+                        "'COLLATE BINARY')"),
+            "CREATE TABLE w (word TEXT COLLATE \"C\" NOT NULL, note TEXT DEFAULT 'COLLATE BINARY')");
+}
+
 // Restarts PostgreSQL (as after a crash: immediate shutdown, recovery) while a
 // producer keeps appending: every acknowledged record is present exactly
 // once afterwards, and writes go on after the restart.
