@@ -15,6 +15,9 @@ constexpr std::uint32_t kEveryone =
     Bit(Role::kManager) | Bit(Role::kOfficeManager) | Bit(Role::kAdmin) | Bit(Role::kDirector);
 constexpr std::uint32_t kAdmin = Bit(Role::kAdmin);
 constexpr std::uint32_t kAdminDirector = kAdmin | Bit(Role::kDirector);
+// The people who talk to customers on calls and those who steer them.
+constexpr std::uint32_t kDesk =
+    Bit(Role::kOperator) | Bit(Role::kTeamLead) | Bit(Role::kSupervisor) | kAdmin;
 
 struct Rule {
   Action action;
@@ -51,6 +54,22 @@ constexpr std::array<Rule, kAllActions.size()> kRules = {{
     {Action::kReadAudit, "audit.read", kAdminDirector},
     {Action::kSimControl, "sim.control", kAdmin},
     {Action::kManageTokens, "tokens.manage", kAdmin},
+    {Action::kReadCustomers, "customers.read", kDesk | Bit(Role::kQa) | Bit(Role::kManager) | Bit(Role::kDirector)},
+    {Action::kManageCustomers, "customers.manage", kDesk | Bit(Role::kManager)},
+    {Action::kManagePersonalData, "customers.personal_data", kAdmin},
+    {Action::kReadCatalogue, "catalogue.read", kEveryone},
+    {Action::kManageCatalogue, "catalogue.manage", kAdmin},
+    {Action::kTakeOrders, "orders.take", kDesk},
+    {Action::kReadOrders, "orders.read", kDesk | Bit(Role::kQa) | Bit(Role::kManager) | Bit(Role::kDirector)},
+    {Action::kWorkOrders, "orders.work", Bit(Role::kManager) | Bit(Role::kSupervisor) | kAdmin},
+    {Action::kAssignOrders, "orders.assign", Bit(Role::kSupervisor) | kAdmin},
+    {Action::kOpenCases, "cases.open", kDesk | Bit(Role::kQa) | Bit(Role::kManager)},
+    {Action::kReadCases, "cases.read", kEveryone},
+    {Action::kWorkCases, "cases.work",
+     Bit(Role::kSupervisor) | Bit(Role::kQa) | Bit(Role::kManager) | Bit(Role::kOfficeManager) | kAdmin},
+    {Action::kManageCaseCategories, "cases.categories", kAdmin},
+    {Action::kScheduleCallbacks, "callbacks.manage", kDesk},
+    {Action::kReadCallbacks, "callbacks.read", kDesk | Bit(Role::kDirector)},
 }};
 
 constexpr bool TableInOrder() {

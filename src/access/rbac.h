@@ -39,30 +39,62 @@ enum class Action {
   kReadAudit,
   kSimControl,    // inject simulated calls, pause traffic, switch bots
   kManageTokens,  // list and revoke other users' API tokens
+  // CRM (docs/rbac.md: object scope of each).
+  kReadCustomers,         // customer cards, search, caller lookup, timelines
+  kManageCustomers,       // create and update customers, record consents
+  kManagePersonalData,    // export everything held on a person, erase it
+  kReadCatalogue,         // products, prices, discounts, promotions, quotes
+  kManageCatalogue,       // products, categories, price lists, discounts, promotions
+  kTakeOrders,            // create, change and confirm orders
+  kReadOrders,            // orders (managers: only those assigned to them)
+  kWorkOrders,            // move orders through fulfilment (managers: their own)
+  kAssignOrders,          // reassign orders, set managers' regions and categories
+  kOpenCases,             // record a complaint, remark, suggestion or request
+  kReadCases,
+  kWorkCases,             // move cases through their statuses
+  kManageCaseCategories,  // case categories: department and SLA
+  kScheduleCallbacks,     // schedule and cancel callbacks
+  kReadCallbacks,
 };
 
-inline constexpr std::array<Action, 22> kAllActions = {Action::kReadMe,
-                                                       Action::kChangeOwnPassword,
-                                                       Action::kManageOwnTokens,
-                                                       Action::kReadOwnAgent,
-                                                       Action::kControlOwnAgent,
-                                                       Action::kReadRealtimeTeam,
-                                                       Action::kReadRealtimeCentre,
-                                                       Action::kForceAgentState,
-                                                       Action::kReadOperatorFigures,
-                                                       Action::kReadHistory,
-                                                       Action::kReadConfig,
-                                                       Action::kManageQueues,
-                                                       Action::kManageCodes,
-                                                       Action::kReadUsers,
-                                                       Action::kManageUsers,
-                                                       Action::kManageTeams,
-                                                       Action::kReadDepartments,
-                                                       Action::kManageDepartments,
-                                                       Action::kManageTenants,
-                                                       Action::kReadAudit,
-                                                       Action::kSimControl,
-                                                       Action::kManageTokens};
+inline constexpr std::array<Action, 37> kAllActions = {
+    Action::kReadMe,
+    Action::kChangeOwnPassword,
+    Action::kManageOwnTokens,
+    Action::kReadOwnAgent,
+    Action::kControlOwnAgent,
+    Action::kReadRealtimeTeam,
+    Action::kReadRealtimeCentre,
+    Action::kForceAgentState,
+    Action::kReadOperatorFigures,
+    Action::kReadHistory,
+    Action::kReadConfig,
+    Action::kManageQueues,
+    Action::kManageCodes,
+    Action::kReadUsers,
+    Action::kManageUsers,
+    Action::kManageTeams,
+    Action::kReadDepartments,
+    Action::kManageDepartments,
+    Action::kManageTenants,
+    Action::kReadAudit,
+    Action::kSimControl,
+    Action::kManageTokens,
+    Action::kReadCustomers,
+    Action::kManageCustomers,
+    Action::kManagePersonalData,
+    Action::kReadCatalogue,
+    Action::kManageCatalogue,
+    Action::kTakeOrders,
+    Action::kReadOrders,
+    Action::kWorkOrders,
+    Action::kAssignOrders,
+    Action::kOpenCases,
+    Action::kReadCases,
+    Action::kWorkCases,
+    Action::kManageCaseCategories,
+    Action::kScheduleCallbacks,
+    Action::kReadCallbacks};
 
 // "me.read", "agent.force_state", ... (the names docs/rbac.md uses).
 std::string_view ToString(Action action);

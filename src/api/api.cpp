@@ -13,6 +13,10 @@ void AddRoutes(http::Router& router, ApiServices& services) {
   AddAdminRoutes(router, services, guard);
   AddHistoryRoutes(router, services, guard);
   AddSimRoutes(router, services, guard);
+  AddCustomerRoutes(router, services, guard);
+  AddCatalogueRoutes(router, services, guard);
+  AddOrderRoutes(router, services, guard);
+  AddCaseRoutes(router, services, guard);
   router.Add("GET", "/api/openapi.yaml", [&services](http::Request&) {
     http::Response r;
     r.status = 200;

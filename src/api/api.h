@@ -17,6 +17,11 @@
 #include "access/directory.h"
 #include "centre/centre.h"
 #include "centre/centre_repository.h"
+#include "crm/callback_desk.h"
+#include "crm/case_desk.h"
+#include "crm/catalogue_repository.h"
+#include "crm/customer_repository.h"
+#include "crm/order_desk.h"
 #include "core/clock.h"
 #include "http/router.h"
 #include "reporting/cdr_repository.h"
@@ -37,6 +42,16 @@ class SimControl {
   virtual nlohmann::json Status() = 0;
 };
 
+// The CRM's desks (customers, catalogue, orders, cases, callbacks).
+struct CrmServices {
+  crm::CustomerRepository& customers;
+  crm::CatalogueRepository& catalogue;
+  crm::OrderDesk& orders;
+  crm::CaseDesk& cases;
+  crm::CallbackDesk& callbacks;
+  core::TimeZone zone;  // the centre's: "today" for prices and deliveries
+};
+
 struct ApiServices {
   access::Directory& directory;
   access::AuthService& auth;
@@ -50,6 +65,7 @@ struct ApiServices {
   SimControl* sim = nullptr;
   std::string openapi_yaml;  // served at /api/openapi.yaml
   bool secure_cookies = false;  // HTTPS: cookies get the Secure attribute
+  CrmServices* crm = nullptr;   // absent: the CRM endpoints answer 503
 };
 
 void AddRoutes(http::Router& router, ApiServices& services);

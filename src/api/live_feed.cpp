@@ -43,8 +43,15 @@ core::Result<http::WsClient> LiveFeed::Authorize(const http::Request& request) c
       for (auto t : *scope->tenants) client.channels.push_back(TenantChannel(t.value()));
     }
   }
-  if (client.channels.empty()) {
-    return core::Fail(core::ErrorCode::kPermissionDenied, "your role has no live view");
+  // Everyone hears of work that reaches them (orders assigned, callbacks);
+  // those who work cases hear of the cases of their tenants.
+  client.channels.push_back(UserChannel(caller->who.user));
+  if (access::Allows(caller->who, access::Action::kWorkCases)) {
+    if (access::SeesAllTenants(caller->who)) {
+      client.channels.push_back(kAllCasesChannel);
+    } else {
+      for (auto t : caller->who.tenants) client.channels.push_back(CasesChannel(t));
+    }
   }
   return client;
 }

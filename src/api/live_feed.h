@@ -18,6 +18,7 @@
 #include "api/api.h"
 #include "api/guard.h"
 #include "centre/centre.h"
+#include "api/crm_notifier.h"
 #include "http/ws_hub.h"
 
 namespace cc::api {

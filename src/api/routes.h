@@ -14,5 +14,9 @@ void AddSupervisorRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddAdminRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddHistoryRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddSimRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddCustomerRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddCatalogueRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard);
 
 }  // namespace cc::api

@@ -124,6 +124,8 @@ core::Result<std::vector<DemoLogin>> SeedDemo(access::Directory& directory,
        {std::tuple{"supervisor", access::Role::kSupervisor, "Виктория Орлова"},
         std::tuple{"qa", access::Role::kQa, "Галина Зайцева"},
         std::tuple{"manager", access::Role::kManager, "Олег Киселёв"},
+        std::tuple{"manager2", access::Role::kManager, "Дарья Белова"},
+        std::tuple{"manager3", access::Role::kManager, "Тимур Гаврилов"},
         std::tuple{"office", access::Role::kOfficeManager, "Людмила Степанова"},
         std::tuple{"director", access::Role::kDirector, "Борис Макаров"}}) {
     if (auto r = add_user(login, role, name, std::nullopt); !r) return tl::unexpected(r.error());

@@ -1,11 +1,14 @@
 // The release order of the schema: one list, so versions never collide.
 // Reserved while the server issue is built: 2 access (tenants, users, teams,
 // departments, sessions, tokens, audit), 3 call detail records, 4 the centre's
-// directory (queues, skills, memberships, codes), 5 call id blocks.
+// directory (queues, skills, memberships, codes), 5 call id blocks; then
+// 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index.
 #include "access/schema.h"
 #include "app/call_id_blocks.h"
 #include "app/store.h"
 #include "centre/centre_repository.h"
+#include "crm/schema.h"
+#include "storage/id_allocator.h"
 #include "reporting/cdr_repository.h"
 #include "storage/interaction_log.h"
 
@@ -17,6 +20,9 @@ std::vector<storage::Migration> Schema() {
   all.push_back(reporting::CdrRepository::Migration());  // version 3, "cdr"
   all.push_back(centre::CentreRepository::Migration(4));
   all.push_back(CallIdBlocksMigration(5));
+  all.push_back(storage::IdAllocator::Migration(6));
+  all.push_back(crm::CrmMigration(7));
+  all.push_back(reporting::CdrRepository::CallerIndexMigration(8));
   return all;
 }
 

@@ -25,7 +25,14 @@
 #include "app/sim_world.h"
 #include "app/user_command.h"
 #include "centre/centre.h"
+#include "api/crm_notifier.h"
+#include "app/demo_crm.h"
 #include "centre/centre_repository.h"
+#include "crm/callback_desk.h"
+#include "crm/case_desk.h"
+#include "crm/catalogue_repository.h"
+#include "crm/customer_repository.h"
+#include "crm/order_desk.h"
 #include "core/clock.h"
 #include "core/time_zone.h"
 #include "http/metrics.h"
@@ -79,8 +86,16 @@ struct ServerApp::Parts {
   std::unique_ptr<reporting::CdrProjector> projector;
   std::unique_ptr<centre::Centre> centre;
   std::unique_ptr<SimWorld> sim;
-  std::unique_ptr<api::ApiServices> services;
   http::WsHub hub;
+  std::unique_ptr<api::CrmNotifier> notifier;
+  std::unique_ptr<crm::CustomerRepository> customers;
+  std::unique_ptr<crm::CatalogueRepository> catalogue;
+  std::unique_ptr<crm::OrderRepository> orders;
+  std::unique_ptr<crm::OrderDesk> order_desk;
+  std::unique_ptr<crm::CaseDesk> cases;
+  std::unique_ptr<crm::CallbackDesk> callbacks;
+  std::unique_ptr<api::CrmServices> crm;
+  std::unique_ptr<api::ApiServices> services;
   http::Metrics metrics;
   std::unique_ptr<api::LiveFeed> feed;
   std::unique_ptr<http::Server> server;
@@ -97,6 +112,9 @@ struct ServerApp::Parts {
 
   void RunPump();
   void RefreshGauges();
+  // Hands due callbacks to the ACD; escalates overdue cases every 30 s.
+  void RunCrmChores();
+  std::chrono::steady_clock::time_point next_escalation{};
 };
 
 void ServerApp::Parts::RefreshGauges() {
@@ -128,6 +146,25 @@ void ServerApp::Parts::RefreshGauges() {
   metrics.SetWebSocketClients(hub.ClientCount());
 }
 
+void ServerApp::Parts::RunCrmChores() {
+  const core::Timestamp now = clock.Now();
+  if (sim) {
+    if (auto n = callbacks->DispatchDue(now, *sim); !n) {
+      spdlog::error("callbacks: {}", n.error().message);
+    } else if (*n > 0) {
+      spdlog::info("{} scheduled callback(s) handed to the ACD", *n);
+    }
+  }
+  if (std::chrono::steady_clock::now() >= next_escalation) {
+    next_escalation = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    if (auto n = cases->EscalateOverdue(now); !n) {
+      spdlog::error("case escalation: {}", n.error().message);
+    } else if (*n > 0) {
+      spdlog::info("{} overdue case(s) escalated", *n);
+    }
+  }
+}
+
 void ServerApp::Parts::RunPump() {
   std::unique_lock guard(pump_mutex);
   while (true) {
@@ -135,7 +172,10 @@ void ServerApp::Parts::RunPump() {
     const bool stopping = pump_stop;
     guard.unlock();
     if (auto n = projector->Poll(); !n) spdlog::error("call records: {}", n.error().message);
-    if (!stopping) RefreshGauges();
+    if (!stopping) {
+      RefreshGauges();
+      RunCrmChores();
+    }
     guard.lock();
     if (stopping) return;
   }
@@ -176,6 +216,16 @@ core::Result<StartInfo> ServerApp::Start() {
                                                   *p->throttle, *p->audit, *p->passwords);
   p->repository = std::make_unique<centre::CentreRepository>(*p->db);
 
+  p->notifier = std::make_unique<api::CrmNotifier>(p->hub);
+  p->customers = std::make_unique<crm::CustomerRepository>(*p->db);
+  p->catalogue = std::make_unique<crm::CatalogueRepository>(*p->db);
+  p->orders = std::make_unique<crm::OrderRepository>(*p->db);
+  p->order_desk = std::make_unique<crm::OrderDesk>(*p->db, *p->catalogue, *p->customers, *p->orders,
+                                                   *p->notifier, p->zone);
+  p->cases = std::make_unique<crm::CaseDesk>(*p->db, *p->notifier);
+  p->callbacks = std::make_unique<crm::CallbackDesk>(*p->db);
+  p->crm = std::make_unique<api::CrmServices>(api::CrmServices{*p->customers, *p->catalogue, *p->order_desk,
+                                                               *p->cases, *p->callbacks, p->zone});
   auto admin = EnsureAdmin(*p->directory, *p->audit, now);
   if (!admin) return tl::unexpected(admin.error());
   info.admin_password = *admin;
@@ -188,6 +238,12 @@ core::Result<StartInfo> ServerApp::Start() {
     if (!*seeded) {
       auto logins = SeedDemo(*p->directory, *p->repository, now);
       if (!logins) return tl::unexpected(logins.error());
+      auto company = p->directory->FindTenant(kDemoCompany);
+      if (!company) return tl::unexpected(company.error());
+      auto crm_seeded = SeedDemoCrm({*p->db, *p->directory, *p->customers, *p->catalogue, *p->orders,
+                                     *p->order_desk, *p->cases, *p->callbacks},
+                                    company->id, now);
+      if (!crm_seeded) return tl::unexpected(crm_seeded.error());
       if (auto s = WriteDemoLogins(logins_file, *logins); !s) return tl::unexpected(s.error());
       info.demo_logins = *logins;
     } else if (auto logins = ReadDemoLogins(logins_file)) {
@@ -243,7 +299,7 @@ core::Result<StartInfo> ServerApp::Start() {
   p->services = std::make_unique<api::ApiServices>(api::ApiServices{
       *p->directory, *p->auth, *p->tokens, *p->audit, *p->centre, *p->repository, *p->log,
       *p->cdrs, p->clock, p->sim.get(), std::string(kOpenApiSpec),
-      !settings_.tls_certificate.empty()});
+      !settings_.tls_certificate.empty(), p->crm.get()});
   p->feed = std::make_unique<api::LiveFeed>(*p->services, p->hub, settings_.snapshot_period);
   p->centre->AddListener(p->feed.get());
   p->centre->Start(*setup);

@@ -93,6 +93,22 @@ core::Result<core::CallId> SimWorld::InjectCall(core::QueueId queue, std::string
   });
 }
 
+core::Result<core::CallId> SimWorld::Dispatch(const crm::Callback& callback) {
+  const core::CallId call = OnLoop([this] { return telephony_.ReserveCallId(); });
+  acd::ScheduleCallback input;
+  input.call = call;
+  input.queue = callback.input.queue;
+  input.number = callback.input.number;
+  input.due = callback.input.due_at;
+  input.attributes.tenant = callback.input.tenant;
+  input.attributes.caller_number = callback.input.number;
+  input.attributes.tags.push_back("crm_callback:" + std::to_string(callback.id.value()));
+  centre::Ack ack = centre_.Submit(std::move(input)).get();
+  if (!ack.applied) return tl::unexpected(ack.applied.error());
+  if (auto durable = ack.durable.get(); !durable) return tl::unexpected(durable.error());
+  return call;
+}
+
 void SimWorld::SetTrafficPaused(bool paused) {
   OnLoop([this, paused] {
     if (paused) {

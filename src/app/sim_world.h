@@ -12,6 +12,7 @@
 #include "api/api.h"
 #include "centre/bot_agents.h"
 #include "centre/centre.h"
+#include "crm/callback_desk.h"
 #include "telephony/simulated_telephony.h"
 
 namespace cc::app {
@@ -26,7 +27,7 @@ struct SimWorldOptions {
   std::vector<telephony::TrafficStream> streams;
 };
 
-class SimWorld final : public api::SimControl {
+class SimWorld final : public api::SimControl, public crm::CallbackSink {
  public:
   SimWorld(centre::Centre& centre, core::Clock& clock, SimWorldOptions options);
   ~SimWorld() override;
@@ -43,6 +44,8 @@ class SimWorld final : public api::SimControl {
   void SetBotsEnabled(bool enabled) override;
   void ReleaseSeat(core::AgentId agent) override;
   nlohmann::json Status() override;
+  // A callback that fell due: scheduled in the engine now, under a new call id.
+  core::Result<core::CallId> Dispatch(const crm::Callback& callback) override;
 
  private:
   void Schedule(core::Duration delay, acd::Input input);

@@ -312,6 +312,30 @@ void OrderDesk::Released(core::TenantId tenant, std::optional<core::UserId> mana
   }
 }
 
+core::Status OrderDesk::Anonymise(CustomerId customer, core::TenantId tenant, core::Timestamp) {
+  OrderFilter filter;
+  filter.scope = TenantScope::Only({tenant});
+  filter.customer = customer;
+  filter.limit = 1000;
+  for (;;) {
+    auto orders = orders_.List(filter);
+    if (!orders) return tl::unexpected(orders.error());
+    for (Order& o : *orders) {
+      o.input.delivery.address = "(erased)";
+      o.input.note.clear();
+      for (Receiver& r : o.input.receivers) {
+        r.name = "(erased)";
+        r.phone.clear();
+      }
+      auto batch = orders_.UpdateStatements(o, o.status, {});
+      // The history keeps its order; updated_at is not moved by an erasure.
+      if (auto done = db_.Write(std::move(batch)).get(); !done) return done;
+    }
+    if (orders->size() < static_cast<std::size_t>(filter.limit)) return {};
+    filter.offset += filter.limit;
+  }
+}
+
 core::Status OrderDesk::SaveManager(core::TenantId tenant, const ManagerProfile& profile) {
   auto saved = orders_.SaveManager(tenant, profile);
   std::lock_guard lock(mutex_);

@@ -51,6 +51,10 @@ class OrderDesk {
   core::Result<std::optional<Order>> Get(OrderId id) { return orders_.Get(id); }
   core::Result<std::vector<Order>> List(const OrderFilter& filter) { return orders_.List(filter); }
 
+  // Removes the personal data of a customer's orders (receivers, address,
+  // note) when the customer is erased; amounts and statuses stay.
+  core::Status Anonymise(CustomerId customer, core::TenantId tenant, core::Timestamp now);
+
   core::Status SaveManager(core::TenantId tenant, const ManagerProfile& profile);
   core::Result<std::vector<ManagerProfile>> Managers(core::TenantId tenant);
 

@@ -81,6 +81,10 @@ bool ParseCursor(const std::string& cursor, std::int64_t& arrived, std::int64_t&
 
 }  // namespace
 
+storage::Migration CdrRepository::CallerIndexMigration(int version) {
+  return {version, "cdr_caller_index", {"CREATE INDEX cdr_caller ON cdr (caller)"}};
+}
+
 storage::Migration CdrRepository::Migration() {
   return storage::Migration{
       3,
@@ -178,6 +182,14 @@ core::Result<CdrPage> CdrRepository::Query(const CdrFilter& f) {
     for (std::size_t i = 0; i < f.tenants->size(); ++i) {
       s.sql += i == 0 ? "?" : ", ?";
       s.params.emplace_back(static_cast<std::int64_t>((*f.tenants)[i].value()));
+    }
+    s.sql += ")";
+  }
+  if (!f.callers.empty()) {
+    s.sql += " AND caller IN (";
+    for (std::size_t i = 0; i < f.callers.size(); ++i) {
+      s.sql += i == 0 ? "?" : ", ?";
+      s.params.emplace_back(f.callers[i]);
     }
     s.sql += ")";
   }

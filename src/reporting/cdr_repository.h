@@ -25,6 +25,7 @@ struct CdrFilter {
   // list matches nothing).
   std::optional<std::vector<core::TenantId>> tenants;
   std::string outcome;  // empty: any
+  std::vector<std::string> callers;  // calls from any of these numbers; empty: any
   int limit = 100;      // 1..kMaxLimit
   std::string cursor;   // CdrPage::next_cursor of the previous page; empty for the first
 };
@@ -42,6 +43,8 @@ class CdrRepository {
 
   // The schema (tables cdr, cdr_open_calls, cdr_progress): version 3, "cdr".
   static storage::Migration Migration();
+  // An index on the caller's number (a customer's timeline finds their calls by it).
+  static storage::Migration CallerIndexMigration(int version);
 
   // kInvalidArgument for a limit outside 1..500 or a cursor this never gave.
   core::Result<CdrPage> Query(const CdrFilter& filter);

@@ -120,6 +120,9 @@ class SimulatedTelephony final : public CallControl {
   // A caller dials `dialled_number` now (nullopt caller: number withheld).
   // IncomingCall is posted, never delivered from inside this call. Without
   // `behaviour`, the stream for that number (or the default) sets patience and talk.
+  // A call id from the same sequence as the calls it makes up, for a call the
+  // centre places itself (a scheduled callback).
+  CallId ReserveCallId() { return CallId(next_call_id_++); }
   CallId InjectCall(std::string dialled_number, std::optional<std::string> caller_number,
                     std::optional<CallerBehaviour> behaviour = std::nullopt);
 

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "access/rbac.h"
+#include "core/time.h"
+#include "crm/pricing.h"
 #include "tests/api/api_fixture.h"
 
 namespace cc::testing {
@@ -30,6 +32,16 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
     if (t.value("name", "") == app::kDemoCompany) tenant = t.value("id", 0ull);
   }
   ASSERT_NE(tenant, 0u);
+  std::uint64_t department = 0;
+  for (const auto& d : admin->Get("/api/departments?tenant=" + std::to_string(tenant)).Json()) {
+    if (d.value("tenant", 0ull) == tenant || d.value("tenant_id", 0ull) == tenant) department = d.value("id", 0ull);
+  }
+  ASSERT_NE(department, 0u);
+  const auto sales = QueueId(*admin, "Продажи");
+  const std::string tomorrow = crm::FormatDate(std::chrono::floor<std::chrono::days>(
+      std::chrono::system_clock::now() + std::chrono::hours(48)));
+  const std::string in_an_hour = core::FormatUtc(
+      std::chrono::time_point_cast<core::Duration>(std::chrono::system_clock::now() + std::chrono::hours(1)));
   int serial = 0;
   auto endpoints = [&]() {
     ++serial;
@@ -60,6 +72,36 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
         {"POST", "/api/tenants", {{"name", "Company " + n}}, {Action::kManageTenants}},
         {"GET", "/api/audit", {}, {Action::kReadAudit}},
         {"GET", "/api/sim", {}, {Action::kSimControl}},
+        {"GET", "/api/customers?q=смир", {}, {Action::kReadCustomers}},
+        {"GET", "/api/customers/lookup?number=%2B74950000001", {}, {Action::kReadCustomers}},
+        {"POST", "/api/customers", {{"tenant_id", tenant}, {"name", "Клиент " + n}}, {Action::kManageCustomers}},
+        {"GET", "/api/customers/1/export", {}, {Action::kManagePersonalData}},
+        {"GET", "/api/catalogue/products?q=чай", {}, {Action::kReadCatalogue}},
+        {"POST", "/api/catalogue/products", {{"tenant_id", tenant}, {"sku", "NEW-" + n}, {"name", "Новинка " + n}},
+         {Action::kManageCatalogue}},
+        {"POST", "/api/quotes", {{"tenant_id", tenant}, {"lines", {{{"product_id", 1}, {"quantity", 2}}}}},
+         {Action::kReadCatalogue}},
+        {"POST", "/api/orders",
+         {{"tenant_id", tenant},
+          {"customer_id", 1},
+          {"lines", {{{"product_id", 1}, {"quantity", 1}}}},
+          {"delivery", {{"address", "Москва"}, {"date", tomorrow}, {"window_from", "10:00"}, {"window_to", "14:00"}}}},
+         {Action::kTakeOrders}},
+        {"GET", "/api/orders", {}, {Action::kReadOrders}},
+        {"GET", "/api/managers?tenant_id=" + std::to_string(tenant), {}, {Action::kAssignOrders}},
+        {"POST", "/api/cases",
+         {{"tenant_id", tenant}, {"kind", "complaint"}, {"category", "quality"}, {"summary", "Жалоба " + n}},
+         {Action::kOpenCases}},
+        {"GET", "/api/cases", {}, {Action::kReadCases}},
+        {"PUT", "/api/case-categories",
+         {{"tenant_id", tenant}, {"code", "cat" + n}, {"label", "Категория " + n}, {"department_id", department},
+          {"sla_minutes", 60}},
+         {Action::kManageCaseCategories}},
+        {"GET", "/api/callbacks", {}, {Action::kReadCallbacks}},
+        {"POST", "/api/callbacks",
+         {{"tenant_id", tenant}, {"number", "+79161234567"}, {"reason", "обещали перезвонить"},
+          {"due_at", in_an_hour}, {"queue_id", sales}},
+         {Action::kScheduleCallbacks}},
     };
   };
 
@@ -85,7 +127,7 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 8 * 21);
+  EXPECT_EQ(checked, 8 * 36);
 
   // Anonymous callers get 401 everywhere.
   ApiSession anonymous(port_);

@@ -1,0 +1,36 @@
+// What the CRM route files share: the tenant scope of a caller, the tenant
+// named in a body or query (checked against the caller's tenants), and the
+// CRM services (a 503 problem when the server runs without them).
+// Thread-safety: pure functions over their arguments.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "access/principal.h"
+#include "api/api.h"
+#include "api/guard.h"
+#include "crm/tenant_scope.h"
+#include "http/request.h"
+
+namespace cc::api {
+
+crm::TenantScope ScopeOf(const access::Principal& who);
+
+// The CRM, or kUnavailable.
+core::Result<CrmServices*> Crm(ApiServices& s);
+
+// "tenant_id" from the body, or the caller's only tenant when absent; a
+// tenant the caller may not see is kPermissionDenied.
+core::Result<core::TenantId> BodyTenant(const Caller& c, const nlohmann::json& body);
+// "?tenant_id=" likewise.
+core::Result<core::TenantId> QueryTenant(const Caller& c, const http::Request& r);
+
+// kNotFound (not 403) for a record of a tenant the caller may not see, so
+// that ids of other client companies cannot be probed.
+core::Status CheckTenant(const Caller& c, core::TenantId tenant, const std::string& what);
+
+// An optional "?name=" positive id.
+core::Result<std::optional<std::uint64_t>> QueryId(const http::Request& r, std::string_view name);
+
+}  // namespace cc::api
