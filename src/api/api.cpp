@@ -17,6 +17,7 @@ void AddRoutes(http::Router& router, ApiServices& services) {
   AddCatalogueRoutes(router, services, guard);
   AddOrderRoutes(router, services, guard);
   AddCaseRoutes(router, services, guard);
+  AddImportRoutes(router, services, guard);
   router.Add("GET", "/api/openapi.yaml", [&services](http::Request&) {
     http::Response r;
     r.status = 200;

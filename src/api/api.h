@@ -44,6 +44,7 @@ class SimControl {
 
 // The CRM's desks (customers, catalogue, orders, cases, callbacks).
 struct CrmServices {
+  storage::Database& db;  // for all-or-nothing imports
   crm::CustomerRepository& customers;
   crm::CatalogueRepository& catalogue;
   crm::OrderDesk& orders;

@@ -18,5 +18,6 @@ void AddCustomerRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddCatalogueRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddImportRoutes(http::Router& router, ApiServices& s, Guard guard);
 
 }  // namespace cc::api

@@ -224,7 +224,7 @@ core::Result<StartInfo> ServerApp::Start() {
                                                    *p->notifier, p->zone);
   p->cases = std::make_unique<crm::CaseDesk>(*p->db, *p->notifier);
   p->callbacks = std::make_unique<crm::CallbackDesk>(*p->db);
-  p->crm = std::make_unique<api::CrmServices>(api::CrmServices{*p->customers, *p->catalogue, *p->order_desk,
+  p->crm = std::make_unique<api::CrmServices>(api::CrmServices{*p->db, *p->customers, *p->catalogue, *p->order_desk,
                                                                *p->cases, *p->callbacks, p->zone});
   auto admin = EnsureAdmin(*p->directory, *p->audit, now);
   if (!admin) return tl::unexpected(admin.error());

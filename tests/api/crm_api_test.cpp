@@ -215,5 +215,34 @@ TEST_F(CrmApiTest, ErasureRemovesThePersonAndIsAudited) {
   EXPECT_EQ(op->Get("/api/customers/21/export").status, 403);
 }
 
+TEST_F(CrmApiTest, CsvImportIsAllOrNothingWithAReport) {
+  auto admin = As("admin");
+  const std::string tenant = std::to_string(tenant_);
+  auto post_csv = [&](const std::string& path, const std::string& csv) {
+    http::Headers h;
+    h.Set("X-CSRF-Token", admin->csrf());
+    h.Set("Content-Type", "text/csv");
+    auto r = admin->client().Send("POST", path, csv, h);
+    EXPECT_TRUE(r.has_value());
+    return r ? *r : http::testing::ClientResponse{};
+  };
+  auto bad = post_csv("/api/import/customers?tenant_id=" + tenant,
+                      "name,phones\nНовый Клиент,+79260000001\nБез Телефона,12\n");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  ASSERT_EQ(bad.Json()["rejected"].size(), 1u) << bad.body;
+  EXPECT_EQ(bad.Json()["rejected"][0]["line"], 3);
+  EXPECT_TRUE(admin->Get("/api/customers/lookup?number=%2B79260000001").Json()["matches"].empty());
+  auto good = post_csv("/api/import/customers?tenant_id=" + tenant,
+                       "name,phones\nНовый Клиент,+79260000001\nЕщё Клиент,+79260000002\n");
+  EXPECT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(good.Json()["imported"], 2);
+  EXPECT_EQ(admin->Get("/api/customers/lookup?number=%2B79260000002").Json()["matches"].size(), 1u);
+  auto csv = admin->Get("/api/export/products?tenant_id=" + tenant);
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("TEA-101"), std::string::npos);
+  auto op = As("op06");
+  EXPECT_EQ(op->Get("/api/export/customers?tenant_id=" + tenant).status, 403);
+}
+
 }  // namespace
 }  // namespace cc::testing
