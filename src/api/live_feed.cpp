@@ -8,6 +8,7 @@
 #include "api/scope.h"
 #include "centre/snapshot.h"
 #include "core/overloaded.h"
+#include "crm/phone.h"
 
 namespace cc::api {
 
@@ -24,7 +25,7 @@ LiveFeed::LiveFeed(ApiServices& services, http::WsHub& hub, std::chrono::millise
     : services_(services), hub_(hub), guard_(services), period_(period),
       timer_(services.centre.loop()) {}
 
-LiveFeed::~LiveFeed() = default;
+LiveFeed::~LiveFeed() { lookups_.join(); }
 
 core::Result<http::WsClient> LiveFeed::Authorize(const http::Request& request) const {
   auto caller = guard_.Authenticate(request);
@@ -186,6 +187,45 @@ void LiveFeed::OnDesk(const centre::Desk& desk) {
   const std::string channel = AgentChannel(desk.agent.value());
   if (hub_.SubscriberCount(channel) == 0) return;
   Publish(channel, {{"type", "desk"}, {"desk", centre::ToJson(desk)}});
+  if (desk.offer) {
+    auto& carded = carded_[desk.agent.value()];
+    if (carded != desk.offer->call) {
+      carded = desk.offer->call;
+      SendCustomerCard(desk.agent, *desk.offer);
+    }
+  }
+}
+
+void LiveFeed::SendCustomerCard(core::AgentId agent, const centre::DeskCall& offer) {
+  if (services_.crm == nullptr) return;
+  const centre::QueueSetup* queue = services_.centre.setup().FindQueue(offer.queue);
+  if (queue == nullptr) return;
+  const auto offered_at_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  boost::asio::post(lookups_, [this, agent, call = offer.call, caller = offer.caller,
+                               tenant = queue->config.tenant, offered_at_us] {
+    nlohmann::json card = {{"type", "customer"},
+                           {"call", call.value()},
+                           {"tenant_id", tenant.value()},
+                           {"offered_at_us", offered_at_us},
+                           {"matches", nlohmann::json::array()}};
+    auto number = caller ? crm::NormalizePhone(*caller) : core::Result<std::string>(std::string());
+    if (!caller || !number || number->empty()) {
+      card["number"] = caller ? nlohmann::json(*caller) : nlohmann::json(nullptr);
+      card["withheld"] = !caller.has_value();  // an empty card to fill in
+    } else {
+      card["number"] = *number;
+      card["withheld"] = false;
+      auto found = services_.crm->customers.FindByPhone(*number, crm::TenantScope::Only({tenant}));
+      if (!found) {
+        card["error"] = found.error().message;
+      } else {
+        for (const auto& summary : *found) card["matches"].push_back(crm::ToJson(summary));
+      }
+    }
+    hub_.Publish(AgentChannel(agent.value()), std::make_shared<const std::string>(card.dump()));
+  });
 }
 
 }  // namespace cc::api

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <map>
 #include <memory>
 #include <string>
@@ -48,6 +49,9 @@ class LiveFeed final : public centre::CentreListener {
 
   void Tick();
   void Publish(const std::string& channel, const nlohmann::json& message);
+  // A new offer with a caller's number: finds the customers with that number
+  // off the loop and sends them to the agent ({"type":"customer"}).
+  void SendCustomerCard(core::AgentId agent, const centre::DeskCall& offer);
   // Publishes a realtime snapshot: every queue, and only the agent rows that
   // changed since the last one unless someone joined the channel (or once a
   // minute): then all of them, marked "full".
@@ -60,6 +64,8 @@ class LiveFeed final : public centre::CentreListener {
   boost::asio::steady_timer timer_;
   bool running_ = false;  // core loop only
   std::unordered_map<std::string, ChannelState> sent_;  // core loop only
+  std::unordered_map<std::uint64_t, core::CallId> carded_;  // agent -> call whose card was sent; loop only
+  boost::asio::thread_pool lookups_{1};  // customer lookups for offers, off the core loop
 };
 
 }  // namespace cc::api

@@ -56,6 +56,23 @@ TEST_F(WebSocketTest, AgentReceivesTheirOfferAtOnce) {
   EXPECT_EQ(desk["desk"]["offer"]["caller"], "+79990001122");
 }
 
+TEST_F(WebSocketTest, TheOfferBringsTheCallersCustomerCard) {
+  auto admin = As("admin");
+  auto op = As("op08");
+  auto ws = Connect(*op);
+  ASSERT_TRUE(ws);
+  ASSERT_EQ(op->Post("/api/agent/login").status, 200);
+  ASSERT_EQ(op->Post("/api/agent/ready").status, 200);
+  // The demo's first customer has +7 915 100-00-00.
+  auto injected = admin->Post("/api/sim/calls", {{"queue", QueueId(*admin, "Продажи")}, {"caller", "89151000000"}});
+  ASSERT_EQ(injected.status, 201);
+  const json card = ReadUntil(*ws, [](const json& m) { return m["type"] == "customer"; });
+  EXPECT_EQ(card["call"], injected.Json().value("call", 0ull));
+  EXPECT_EQ(card["number"], "+79151000000");
+  ASSERT_EQ(card["matches"].size(), 1u) << card.dump();
+  EXPECT_EQ(card["matches"][0]["name"], "Смирнов Алексей");
+}
+
 TEST_F(WebSocketTest, SupervisorReceivesSnapshotsAndStateChanges) {
   auto sup = As("supervisor");
   auto ws = Connect(*sup);
