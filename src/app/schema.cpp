@@ -2,12 +2,14 @@
 // Reserved while the server issue is built: 2 access (tenants, users, teams,
 // departments, sessions, tokens, audit), 3 call detail records, 4 the centre's
 // directory (queues, skills, memberships, codes), 5 call id blocks; then
-// 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index.
+// 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index, 9 the CRM's
+// word-search indexes.
 #include "access/schema.h"
 #include "app/call_id_blocks.h"
 #include "app/store.h"
 #include "centre/centre_repository.h"
 #include "crm/schema.h"
+#include "crm/word_search.h"
 #include "storage/id_allocator.h"
 #include "reporting/cdr_repository.h"
 #include "storage/interaction_log.h"
@@ -23,6 +25,7 @@ std::vector<storage::Migration> Schema() {
   all.push_back(storage::IdAllocator::Migration(6));
   all.push_back(crm::CrmMigration(7));
   all.push_back(reporting::CdrRepository::CallerIndexMigration(8));
+  all.push_back(crm::WordSearchMigration(9));
   return all;
 }
 

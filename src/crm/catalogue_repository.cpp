@@ -7,6 +7,7 @@
 #include "crm/pricing_json.h"
 #include "crm/search_text.h"
 #include "crm/sql_util.h"
+#include "crm/word_search.h"
 
 namespace cc::crm {
 
@@ -188,17 +189,13 @@ core::Result<std::vector<Product>> CatalogueRepository::Products(const TenantSco
 
 core::Result<std::vector<Product>> CatalogueRepository::Search(const std::string& query,
                                                                const TenantScope& scope, int limit) {
-  const std::vector<std::string> words = QueryWords(query);
-  if (words.empty()) return std::vector<Product>();
+  auto match = MatchEveryWord(db_, {"crm_product_words", "product_id", "p.id"}, QueryWords(query));
+  if (!match) return tl::unexpected(match.error());
+  if (match->none) return std::vector<Product>();
   std::vector<Value> params;
-  std::string where;
-  for (const std::string& w : words) {
-    where += " AND p.id IN (SELECT product_id FROM crm_product_words WHERE tenant_id = p.tenant_id "
-             "AND word >= ? AND word < ?)";
-    params.push_back(w);
-    params.push_back(PrefixEnd(w));
-  }
-  where += sql::TenantFilter("p.tenant_id", scope, params);
+  std::string where = sql::TenantFilter("p.tenant_id", scope, params);
+  where += match->where;
+  for (Value& v : match->params) params.push_back(std::move(v));
   where += " ORDER BY p.sort_key, p.id LIMIT ?";
   params.push_back(std::int64_t{limit});
   return ReadProducts(where, std::move(params));

@@ -6,6 +6,7 @@
 
 #include "crm/search_text.h"
 #include "crm/sql_util.h"
+#include "crm/word_search.h"
 
 namespace cc::crm {
 
@@ -200,26 +201,31 @@ core::Result<std::vector<CustomerSummary>> CustomerRepository::Summaries(const s
 
 core::Result<std::vector<CustomerSummary>> CustomerRepository::FindByPhone(const std::string& e164,
                                                                            const TenantScope& scope) {
+  // The number's rows first (the phone index), then those customers.
   std::vector<Value> params = {e164};
-  std::string where = " AND c.id IN (SELECT customer_id FROM crm_customer_phones WHERE phone = ?)";
-  where += sql::TenantFilter("c.tenant_id", scope, params);
-  return Summaries(where, std::move(params), 20, 0);
+  const std::string tenants = sql::TenantFilter("tenant_id", scope, params);
+  auto owners = db_.Query({"SELECT customer_id FROM crm_customer_phones WHERE phone = ?" + tenants, std::move(params)});
+  if (!owners) return tl::unexpected(owners.error());
+  if (owners->empty()) return std::vector<CustomerSummary>();
+  std::string in;
+  std::vector<Value> ids;
+  for (const storage::Row& r : *owners) {
+    in += in.empty() ? "?" : ", ?";
+    ids.push_back(r.Int(0).value_or(0));
+  }
+  return Summaries(" AND c.id IN (" + in + ")", std::move(ids), 50, 0);
 }
 
 core::Result<std::vector<CustomerSummary>> CustomerRepository::Search(const std::string& query,
                                                                       const TenantScope& scope,
                                                                       int limit) {
-  const std::vector<std::string> words = QueryWords(query);
-  if (words.empty()) return std::vector<CustomerSummary>();
+  auto match = MatchEveryWord(db_, {"crm_customer_words", "customer_id", "c.id"}, QueryWords(query));
+  if (!match) return tl::unexpected(match.error());
+  if (match->none) return std::vector<CustomerSummary>();
   std::vector<Value> params;
-  std::string where;
-  for (const std::string& w : words) {
-    where += " AND c.id IN (SELECT customer_id FROM crm_customer_words WHERE tenant_id = c.tenant_id "
-             "AND word >= ? AND word < ?)";
-    params.push_back(w);
-    params.push_back(PrefixEnd(w));
-  }
-  where += sql::TenantFilter("c.tenant_id", scope, params);
+  std::string where = sql::TenantFilter("c.tenant_id", scope, params);
+  where += match->where;
+  for (Value& v : match->params) params.push_back(std::move(v));
   return Summaries(where, std::move(params), limit, 0);
 }
 

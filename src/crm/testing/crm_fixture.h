@@ -15,6 +15,7 @@
 #include "crm/order_desk.h"
 #include "crm/pricing_json.h"
 #include "crm/schema.h"
+#include "crm/word_search.h"
 #include "storage/id_allocator.h"
 #include "storage/interaction_log.h"
 #include "storage/testing/test_database.h"
@@ -56,6 +57,7 @@ class CrmFixture : public ::testing::Test {
     std::vector<storage::Migration> schema = storage::InteractionLog::Migrations();
     schema.push_back(storage::IdAllocator::Migration(static_cast<int>(schema.size()) + 1));
     schema.push_back(CrmMigration(static_cast<int>(schema.size()) + 1));
+    schema.push_back(WordSearchMigration(static_cast<int>(schema.size()) + 1));
     auto migrated = db().Migrate(schema);
     ASSERT_TRUE(migrated) << migrated.error().message;
     customers_ = std::make_unique<CustomerRepository>(db());
