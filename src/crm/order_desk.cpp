@@ -61,6 +61,13 @@ OrderDesk::OrderDesk(storage::Database& db, CatalogueRepository& catalogue, Cust
 core::Result<Quote> OrderDesk::QuoteLines(core::TenantId tenant, const std::vector<QuoteLineRequest>& lines,
                                           std::optional<CustomerId> customer, core::Timestamp now,
                                           std::optional<Date> on) {
+  PricingData data;
+  return QuoteWith(tenant, lines, customer, now, on, data);
+}
+
+core::Result<Quote> OrderDesk::QuoteWith(core::TenantId tenant, const std::vector<QuoteLineRequest>& lines,
+                                         std::optional<CustomerId> customer, core::Timestamp now,
+                                         std::optional<Date> on, PricingData& data) {
   QuoteRequest request;
   request.lines = lines;
   request.on = on ? *on : std::chrono::sys_days(zone_.ToLocal(now).date);
@@ -75,9 +82,10 @@ core::Result<Quote> OrderDesk::QuoteLines(core::TenantId tenant, const std::vect
   }
   std::vector<ProductId> products;
   for (const QuoteLineRequest& l : lines) products.push_back(l.product);
-  auto data = catalogue_.PricingFor(tenant, products);
-  if (!data) return tl::unexpected(data.error());
-  return QuoteOrder(*data, request);
+  auto loaded = catalogue_.PricingFor(tenant, products);
+  if (!loaded) return tl::unexpected(loaded.error());
+  data = std::move(*loaded);
+  return QuoteOrder(data, request);
 }
 
 core::Result<Quote> OrderDesk::Price(const OrderInput& input, core::Timestamp now) {
@@ -146,7 +154,8 @@ core::Result<Order> OrderDesk::Confirm(OrderId id, core::UserId by, std::string 
   if (auto valid = ValidateForConfirmation(order->input, std::chrono::sys_days(local.date), minute); !valid) {
     return tl::unexpected(valid.error());
   }
-  auto quote = Price(order->input, now);
+  PricingData data;
+  auto quote = QuoteWith(order->input.tenant, order->input.lines, order->input.customer, now, std::nullopt, data);
   if (!quote) return tl::unexpected(quote.error());
   if (quote->total != order->total) {
     return tl::unexpected(Precondition(fmt::format(
@@ -156,15 +165,14 @@ core::Result<Order> OrderDesk::Confirm(OrderId id, core::UserId by, std::string 
   }
   order->quote = ToJson(*quote);
   order->vat = quote->vat;
+  // The order's categories for the hand-off rules (gift products do not count).
   std::vector<CategoryId> categories;
   {
-    std::vector<ProductId> products;
-    for (const QuoteLineRequest& l : order->input.lines) products.push_back(l.product);
-    auto data = catalogue_.PricingFor(order->input.tenant, products);
-    if (!data) return tl::unexpected(data.error());
     std::set<CategoryId> seen;
-    for (const auto& [pid, product] : data->products) {
-      for (CategoryId c : product.categories) {
+    for (const QuoteLineRequest& l : order->input.lines) {
+      auto it = data.products.find(l.product);
+      if (it == data.products.end()) continue;
+      for (CategoryId c : it->second.categories) {
         if (seen.insert(c).second) categories.push_back(c);
       }
     }

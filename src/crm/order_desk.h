@@ -60,6 +60,10 @@ class OrderDesk {
 
  private:
   core::Result<Quote> Price(const OrderInput& input, core::Timestamp now);
+  // QuoteLines that also hands back the pricing data it read.
+  core::Result<Quote> QuoteWith(core::TenantId tenant, const std::vector<QuoteLineRequest>& lines,
+                                std::optional<CustomerId> customer, core::Timestamp now, std::optional<Date> on,
+                                PricingData& data);
   core::Result<Order> Load(OrderId id);
   core::Result<Order> Commit(Order order, OrderStatus from, std::vector<OrderChange> changes,
                              const std::string& log_type, core::Timestamp now);
