@@ -4,6 +4,7 @@
 // Thread-safety: pure functions over their arguments.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -12,6 +13,7 @@
 #include "api/guard.h"
 #include "crm/tenant_scope.h"
 #include "http/request.h"
+#include "http/router.h"
 
 namespace cc::api {
 
@@ -19,6 +21,11 @@ crm::TenantScope ScopeOf(const access::Principal& who);
 
 // The CRM, or kUnavailable.
 core::Result<CrmServices*> Crm(ApiServices& s);
+
+// A CRM route: authenticates and checks `action` (a denial is audited),
+// finds the CRM (503 without it), then runs `handler`.
+using CrmHandler = std::function<http::Response(http::Request&, const Caller&, CrmServices&)>;
+http::Handler CrmRoute(ApiServices& s, Guard guard, access::Action action, CrmHandler handler);
 
 // "tenant_id" from the body, or the caller's only tenant when absent; a
 // tenant the caller may not see is kPermissionDenied.
@@ -29,6 +36,9 @@ core::Result<core::TenantId> QueryTenant(const Caller& c, const http::Request& r
 // kNotFound (not 403) for a record of a tenant the caller may not see, so
 // that ids of other client companies cannot be probed.
 core::Status CheckTenant(const Caller& c, core::TenantId tenant, const std::string& what);
+
+// The optional "comment" text of a body ("" when absent or not a text).
+std::string CommentOf(const nlohmann::json& body);
 
 // An optional "?name=" positive id.
 core::Result<std::optional<std::uint64_t>> QueryId(const http::Request& r, std::string_view name);

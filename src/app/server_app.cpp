@@ -6,6 +6,7 @@
 #include <prometheus/registry.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -115,6 +116,8 @@ struct ServerApp::Parts {
   // Hands due callbacks to the ACD; escalates overdue cases every 30 s.
   void RunCrmChores();
   std::chrono::steady_clock::time_point next_escalation{};
+  // Set first thing in Stop(): no new callback is handed to a centre that is stopping.
+  std::atomic<bool> chores_stop{false};
 };
 
 void ServerApp::Parts::RefreshGauges() {
@@ -147,6 +150,7 @@ void ServerApp::Parts::RefreshGauges() {
 }
 
 void ServerApp::Parts::RunCrmChores() {
+  if (chores_stop) return;
   const core::Timestamp now = clock.Now();
   if (sim) {
     if (auto n = callbacks->DispatchDue(now, *sim); !n) {
@@ -364,6 +368,7 @@ core::Result<StartInfo> ServerApp::Start() {
 void ServerApp::Stop() {
   if (!parts_) return;
   Parts& p = *parts_;
+  p.chores_stop = true;
   p.server->Stop(std::chrono::seconds(5));
   p.feed->Stop();
   p.sim->Stop();
