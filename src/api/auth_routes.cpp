@@ -83,7 +83,13 @@ void AddAuthRoutes(http::Router& router, ApiServices& s, Guard guard) {
   router.Add("GET", "/api/me", [guard](http::Request& r) {
     auto caller = guard.Require(r, Action::kReadMe);
     if (!caller) return Error(caller.error());
-    return Ok(PrincipalJson(caller->who));
+    json j = PrincipalJson(caller->who);
+    // A page reloaded in the browser learns its session's CSRF token here
+    // (same-origin only: the cookie is SameSite=Strict and there is no CORS).
+    if (caller->cookie) j["csrf_token"] = caller->csrf_token;
+    auto response = Ok(j);
+    response.headers.Set("Cache-Control", "no-store");
+    return response;
   });
 
   router.Add("POST", "/api/me/password", [&s, guard](http::Request& r) {

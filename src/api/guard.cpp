@@ -25,7 +25,7 @@ core::Result<Caller> Guard::Authenticate(const http::Request& request) const {
     }
     auto who = services_.auth.AuthenticateBearer(value.substr(7));
     if (!who) return tl::unexpected(who.error());
-    return Caller{std::move(*who), false};
+    return Caller{std::move(*who), false, {}};
   }
   auto cookie = request.Cookie(kSessionCookie);
   if (!cookie || cookie->empty()) {
@@ -40,7 +40,7 @@ core::Result<Caller> Guard::Authenticate(const http::Request& request) const {
                   "missing or wrong X-CSRF-Token header (use the csrf_token from the login answer)");
     }
   }
-  return Caller{std::move(session->principal), true};
+  return Caller{std::move(session->principal), true, std::move(session->csrf_token)};
 }
 
 core::Result<Caller> Guard::Require(const http::Request& request, access::Action action) const {

@@ -19,6 +19,7 @@ inline constexpr const char* kSessionCookie = "cc_session";
 struct Caller {
   access::Principal who;
   bool cookie = false;  // authenticated by the session cookie (not a bearer token)
+  std::string csrf_token;  // the session's, for cookie callers
 };
 
 class Guard {

@@ -30,6 +30,7 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   s.sessions.idle_timeout = config.session_idle;
   s.sessions.absolute_timeout = config.session_absolute;
   s.allowed_origins = config.allowed_origins;
+  s.web_root = config.web_root;
   s.demo = config.demo.enabled;
   s.bots = config.demo.bots;
   s.traffic = config.demo.traffic;
@@ -41,6 +42,7 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
     s.port = listen->port;
   }
   if (!o.data_dir.empty()) s.store.data_dir = o.data_dir;
+  if (!o.web_root.empty()) s.web_root = o.web_root;
   if (!o.database.empty()) s.store.database = o.database;
   if (o.demo) s.demo = true;
   if (o.no_bots) s.bots = false;
@@ -59,6 +61,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& o) {
   cmd->add_option("--listen", o.listen, "ADDRESS:PORT to listen on (port 0: any free port)");
   cmd->add_option("--data-dir", o.data_dir, "Directory for the database, recordings and logs (default ./var)");
   cmd->add_option("--database", o.database, "sqlite:FILE (default: DATA_DIR/callcenter.db)");
+  cmd->add_option("--web-root", o.web_root, "Folder of the built web app (default web/dist)");
   cmd->add_flag("--demo", o.demo, "Seed and run the demo centre with simulated callers and bot agents");
   cmd->add_flag("--no-bots", o.no_bots, "Demo: no bot agents; people take every seat");
   cmd->add_flag("--no-traffic", o.no_traffic, "Demo: no generated callers (inject calls through the API)");

@@ -16,6 +16,7 @@ struct ServeOptions {
   std::string config_file;
   std::string listen;  // ADDRESS:PORT, overrides the config
   std::string data_dir;
+  std::string web_root;
   std::string database;
   bool demo = false;
   bool no_bots = false;

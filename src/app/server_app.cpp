@@ -37,6 +37,7 @@
 #include "core/clock.h"
 #include "core/time_zone.h"
 #include "http/metrics.h"
+#include "http/static_files.h"
 #include "http/ws_hub.h"
 #include "reporting/cdr_projector.h"
 #include "reporting/cdr_repository.h"
@@ -336,6 +337,12 @@ core::Result<StartInfo> ServerApp::Start() {
   });
   router.Add("GET", "/metrics", [metrics = &p->metrics](http::Request& r) { return metrics->Handle(r); });
   api::AddRoutes(router, *p->services);
+  auto web = http::StaticFiles::Load(settings_.web_root);
+  if (!web) spdlog::warn("web: {}; the browser gets a page saying so", web.error().message);
+  else spdlog::info("web: serving {} files from {}", web->size(), settings_.web_root);
+  router.SetFallback([files = std::make_shared<const http::StaticFiles>(
+                          web ? std::move(*web) : http::StaticFiles::NotBuilt(web.error().message))](
+                         http::Request& r) { return files->Serve(r); });
 
   http::ServerOptions options;
   options.address = settings_.address;

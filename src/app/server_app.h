@@ -31,6 +31,7 @@ struct ServerSettings {
   std::string tls_key;
   access::SessionOptions sessions;
   std::vector<std::string> allowed_origins;
+  std::string web_root = "web/dist";  // the built web app (see http::StaticFiles)
   bool demo = false;
   bool bots = true;
   bool traffic = true;

@@ -266,7 +266,7 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
                 fmt::format("{}:{}: {}", source_name, e.source().begin.line, e.description()));
   }
   ServerConfig c;
-  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "demo"}));
+  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "web", "demo"}));
   auto server = r.Table(root, "", "server");
   if (!server) return tl::unexpected(server.error());
   if (*server != nullptr) CC_TRY(ReadServer(r, **server, base_dir, c));
@@ -276,6 +276,14 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
   auto security = r.Table(root, "", "security");
   if (!security) return tl::unexpected(security.error());
   if (*security != nullptr) CC_TRY(ReadSecurity(r, **security, c));
+  auto web = r.Table(root, "", "web");
+  if (!web) return tl::unexpected(web.error());
+  if (*web != nullptr) {
+    CC_TRY(r.KnownKeys(**web, "web", {"root"}));
+    CC_TRY(r.String(**web, "web", "root", c.web_root));
+    if (c.web_root.empty()) return r.Error((*web)->get("root"), "web.root", "must not be empty");
+    if (std::filesystem::path p(c.web_root); p.is_relative()) c.web_root = (std::filesystem::path(base_dir) / p).string();
+  }
   auto demo = r.Table(root, "", "demo");
   if (!demo) return tl::unexpected(demo.error());
   if (*demo != nullptr) CC_TRY(ReadDemo(r, **demo, c));

@@ -43,6 +43,7 @@ struct ServerConfig {
   core::Duration session_idle = std::chrono::minutes(30);
   core::Duration session_absolute = std::chrono::hours(12);
   std::vector<std::string> allowed_origins;  // extra Origins the WebSocket accepts
+  std::string web_root = "web/dist";  // the built web app; relative to the config file's folder when set there
   DemoConfig demo;
 };
 

@@ -59,6 +59,11 @@ Router& Router::Add(std::string method, std::string_view pattern, Handler handle
   return *this;
 }
 
+Router& Router::SetFallback(Handler handler) {
+  fallback_ = std::move(handler);
+  return *this;
+}
+
 bool Router::Matches(const Route& route, const std::vector<std::string>& segments) {
   if (route.segments.size() != segments.size()) return false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -92,6 +97,10 @@ Response Router::Dispatch(Request& request) const {
   }
   if (found == nullptr) {
     if (allowed.empty()) {
+      if (fallback_ && request.method == "GET") {
+        request.route = "(static)";
+        return fallback_(request);
+      }
       return Problem(404, "Not Found", fmt::format("no resource at {}", request.path));
     }
     std::sort(allowed.begin(), allowed.end());

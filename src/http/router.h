@@ -27,6 +27,10 @@ class Router {
   // Sets request.route and request.path_params and runs the matching handler.
   Response Dispatch(Request& request) const;
 
+  // Answers GET requests that match no route (e.g. the web app's files); its
+  // request.route is "(static)". Without one they get the 404 problem.
+  Router& SetFallback(Handler handler);
+
   std::size_t size() const { return routes_.size(); }
 
  private:
@@ -44,6 +48,7 @@ class Router {
   static bool Matches(const Route& route, const std::vector<std::string>& segments);
 
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 }  // namespace cc::http

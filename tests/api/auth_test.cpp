@@ -25,6 +25,8 @@ TEST_F(AuthTest, LoginSetsAStrictHttpOnlyCookieAndReturnsCsrf) {
   EXPECT_FALSE(r.Json().value("csrf_token", "").empty());
   EXPECT_EQ(r.Json()["role"], "supervisor");
   EXPECT_EQ(s.Get("/api/me").Json()["login"], "supervisor");
+  // A reloaded page learns the same CSRF token from /api/me.
+  EXPECT_EQ(s.Get("/api/me").Json().value("csrf_token", ""), r.Json().value("csrf_token", "x"));
 
   // A second login rotates the session: the old cookie stops working.
   const std::string old_cookie = s.CookieHeader();
@@ -85,6 +87,7 @@ TEST_F(AuthTest, BearerTokensWorkWithoutCsrfAndCanBeRevoked) {
   ApiSession api(port_);
   api.SetBearer(token);
   EXPECT_EQ(api.Get("/api/me").Json()["login"], "director");
+  EXPECT_FALSE(api.Get("/api/me").Json().contains("csrf_token"));  // bearers need none
   EXPECT_EQ(api.Get("/api/realtime").status, 200);
   for (const auto& t : s->Get("/api/tokens").Json()) EXPECT_FALSE(t.contains("token"));
   EXPECT_EQ(s->Send("DELETE", "/api/tokens/" + std::to_string(created.Json().value("id", 0))).status, 204);
