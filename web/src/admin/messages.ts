@@ -1,0 +1,4 @@
+export const messages = {
+  ru: {} as Record<string, string>,
+  en: {} as Record<string, string>,
+};
