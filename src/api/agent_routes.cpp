@@ -2,6 +2,8 @@
 // progress (hold, transfer, consult, hang up) and wrap-up with a disposition.
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "api/guard.h"
 #include "api/routes.h"
 #include "api/util.h"
@@ -178,6 +180,41 @@ void AddAgentRoutes(http::Router& router, ApiServices& s, Guard guard) {
     if (!call) return Error(call.error());
     return Apply(s, acd::AgentHangsUp{*call, AgentOf(c)}, AgentOf(c));
   }));
+  // Where the agent may send or consult: the queues of their tenants, the
+  // agents signed in there (with their state) and the leads of their team.
+  router.Add("GET", "/api/agent/transfer-targets", [&s, guard](http::Request& r) {
+    auto caller = guard.Require(r, Action::kControlOwnAgent);
+    if (!caller) return Error(caller.error());
+    centre::SnapshotScope scope;
+    scope.tenants = caller->who.tenants;
+    json snapshot = s.centre.Ask([&s, scope] { return centre::BuildSnapshot(s.centre, scope); }).get();
+    json queues = json::array();
+    for (const json& q : snapshot["queues"]) queues.push_back({{"id", q["id"]}, {"name", q["name"]}});
+    std::map<std::uint32_t, std::string> states;
+    json agents = json::array();
+    for (const json& a : snapshot["agents"]) {
+      const auto id = a["agent"].get<std::uint32_t>();
+      states[id] = a.value("state", "logged-out");
+      if (id == caller->who.user.value() || states[id] == "logged-out") continue;
+      agents.push_back({{"id", id}, {"name", a["name"]}, {"state", a["state"]}, {"team", a["team"]}});
+    }
+    json leads = json::array();
+    if (caller->who.team) {
+      auto teams = s.directory.ListTeams();
+      if (!teams) return Error(teams.error());
+      for (const auto& team : *teams) {
+        if (team.id != *caller->who.team || !team.lead || *team.lead == caller->who.user) continue;
+        auto user = s.directory.GetUser(*team.lead);
+        const std::string name = user ? user->display_name : "";
+        const auto it = states.find(team.lead->value());
+        leads.push_back({{"id", team.lead->value()},
+                         {"name", name},
+                         {"state", it == states.end() ? "logged-out" : it->second}});
+      }
+    }
+    return Ok(json{{"queues", queues}, {"agents", agents}, {"team_leads", leads}});
+  });
+
   router.Add("POST", "/api/agent/transfer",
              own(Action::kControlOwnAgent, [&s](const Caller& c, const json& body) {
                auto call = CurrentCall(s, AgentOf(c));

@@ -47,6 +47,10 @@ json Notification(const Order& o, const std::string& reason) {
           {"reason", reason}};
 }
 
+// To the operator who took the order, at every later change of its status or
+// manager: the whole order as GET /api/orders/{id} shows it.
+json StatusNotification(const Order& o) { return {{"type", "order.status"}, {"order", ToJson(o)}}; }
+
 }  // namespace
 
 OrderDesk::OrderDesk(storage::Database& db, CatalogueRepository& catalogue, CustomerRepository& customers,
@@ -213,6 +217,7 @@ core::Result<Order> OrderDesk::Move(OrderId id, OrderStatus to, core::UserId by,
   if (committed && IsOpen(from) && !IsOpen(to) && from != OrderStatus::kDraft && from != OrderStatus::kConfirmed) {
     Released(committed->input.tenant, manager);
   }
+  if (committed && committed->created_by != by) notifier_.NotifyUser(committed->created_by, StatusNotification(*committed));
   return committed;
 }
 
@@ -261,6 +266,7 @@ core::Result<Order> OrderDesk::Reassign(OrderId id, std::optional<core::UserId> 
   }
   Released(committed->input.tenant, previous);
   notifier_.NotifyUser(*manager, Notification(*committed, reason));
+  if (committed->created_by != by) notifier_.NotifyUser(committed->created_by, StatusNotification(*committed));
   return committed;
 }
 

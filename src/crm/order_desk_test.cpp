@@ -141,6 +141,16 @@ TEST_F(OrderDeskTest, ManagersMoveOrdersThroughTheirStatuses) {
   EXPECT_EQ(desk_->Get(order.id).value()->history.back().comment, "handed to Мария");
   auto cancel = desk_->Move(order.id, OrderStatus::kCancelled, kAnna, "x", kNow);
   EXPECT_FALSE(cancel);
+
+  // The operator who took the order hears of each move (and not of the refused one).
+  std::vector<std::string> to_operator;
+  for (const auto& sent : notifier_.sent()) {
+    if (sent.to != "user:10") continue;
+    EXPECT_EQ(sent.message["type"], "order.status");
+    EXPECT_EQ(sent.message["order"]["id"], order.id.value());
+    to_operator.push_back(sent.message["order"]["status"]);
+  }
+  EXPECT_EQ(to_operator, (std::vector<std::string>{"in_fulfilment", "delivered"}));
 }
 
 TEST_F(OrderDeskTest, CancellingNeedsAReason) {

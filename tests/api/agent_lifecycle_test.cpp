@@ -59,6 +59,22 @@ TEST_F(AgentLifecycleTest, OfferAnswerHoldConsultTransferWrapUp) {
   // Consult op02, who is ready, then return to the caller.
   ASSERT_EQ(op2->Post("/api/agent/login").status, 200);
   ASSERT_EQ(op2->Post("/api/agent/ready").status, 200);
+  // The desk lists where a call can go: queues, signed-in colleagues, the team's lead.
+  auto targets = op1->Get("/api/agent/transfer-targets");
+  ASSERT_EQ(targets.status, 200) << targets.body;
+  const json listed = targets.Json();
+  bool sees_orders = false, sees_op2 = false, sees_self = false;
+  for (const auto& q : listed["queues"]) sees_orders |= q["id"] == orders;
+  for (const auto& a : listed["agents"]) {
+    sees_op2 |= a["id"] == op2_id && a["state"] == "ready";
+    sees_self |= a["name"] == op1->Get("/api/me").Json()["name"];
+  }
+  EXPECT_TRUE(sees_orders) << targets.body;
+  EXPECT_TRUE(sees_op2);
+  EXPECT_FALSE(sees_self);
+  ASSERT_EQ(listed["team_leads"].size(), 1u) << targets.body;
+  EXPECT_EQ(listed["team_leads"][0]["id"], UserId("lead1"));
+
   r = op1->Post("/api/agent/consult", {{"to", "agent"}, {"agent", op2_id}});
   ASSERT_EQ(r.status, 200) << r.body;
   auto d2 = WaitFor(*op2, "/api/agent", [](const json& d) { return !d["offer"].is_null(); });

@@ -50,6 +50,7 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
         {"GET", "/api/me", {}, {Action::kReadMe}},
         {"GET", "/api/tokens", {}, {Action::kManageOwnTokens}},
         {"GET", "/api/agent", {}, {Action::kReadOwnAgent}},
+        {"GET", "/api/agent/transfer-targets", {}, {Action::kControlOwnAgent}},
         {"POST", "/api/agent/not-ready", {{"reason", "break"}}, {Action::kControlOwnAgent}},
         {"GET", "/api/realtime", {}, {Action::kReadRealtimeCentre, Action::kReadRealtimeTeam}},
         {"POST", "/api/agents/" + op01 + "/state", {{"state", "not-ready"}}, {Action::kForceAgentState}},
@@ -127,7 +128,7 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 8 * 36);
+  EXPECT_EQ(checked, 8 * 37);
 
   // Anonymous callers get 401 everywhere.
   ApiSession anonymous(port_);
