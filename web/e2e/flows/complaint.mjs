@@ -1,0 +1,42 @@
+// Flow 2: an operator records a complaint about service quality; it lands
+// with quality control (the QA specialist's inbox) while they watch.
+import { check, textHas } from '../lib.mjs';
+import { goReady, hangUpAndWrap, queueId, ringAndAnswer } from './steps.mjs';
+
+export default {
+  name: 'complaint',
+  async run(ctx) {
+    const { admin } = ctx;
+    const complaints = await queueId(admin, 'Жалобы');
+    const category = (await admin.get('/api/case-categories?tenant_id=2')).find((c) => c.code === 'quality');
+    check(category, 'the demo has a "quality" case category');
+
+    const qa = await ctx.openAs('qa');
+    await qa.waitForSelector('[data-testid=case-row]');
+
+    const op = await ctx.openAs('op02');
+    await goReady(op);
+    await ringAndAnswer(ctx, op, complaints, '+79151000037');
+    const form = op.locator('[data-testid=case-form]');
+    await form.waitFor();
+    const text = `Оператор перебил клиента и не дослушал вопрос (проверка ${Date.now()})`;
+    await form.locator('select[name=case-kind]').selectOption('complaint');
+    await form.locator('select[name=case-category]').selectOption({ label: category.label });
+    await form.locator('textarea[name=case-text]').fill(text);
+    await ctx.shot(op, 'agent-complaint');
+    await form.locator('[data-testid=open-case]').click();
+    await op.waitForSelector('[data-testid=case-opened]');
+
+    const row = qa.locator('[data-testid=case-row]', { hasText: text.slice(0, 40) });
+    await row.waitFor({ timeout: 5_000 });
+    const cases = await admin.get('/api/cases?tenant_id=2');
+    const list = Array.isArray(cases) ? cases : cases.cases ?? cases.items;
+    const stored = list.find((c) => (c.text ?? c.description ?? '').includes(text.slice(0, 40)));
+    check(stored && stored.department_id === category.department_id, 'the case is routed to the category department');
+    await row.click();
+    await textHas(qa.locator('[data-testid=case-details]'), text.slice(0, 40));
+    await ctx.shot(qa, 'qa-cases');
+    await hangUpAndWrap(op);
+    await op.click('[data-testid=go-not-ready]');
+  },
+};

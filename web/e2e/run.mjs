@@ -1,0 +1,87 @@
+// End-to-end tests of the web app against the real server (see lib.mjs).
+//   node e2e/run.mjs                 every flow, in Russian
+//   node e2e/run.mjs --screenshots   every flow in Russian and in English,
+//                                    writing docs/screenshots/<screen>.<lang>.png
+//   node e2e/run.mjs order wallboard only the flows named
+// Needs web/dist (npm run build) and build/release/src/app/callcenter
+// (CC_BINARY overrides). Exits 1 if any flow fails; a failing flow leaves a
+// screenshot of every open page in web/e2e/out/.
+import { join } from 'node:path';
+import { Api, Server, ensureDir, launchBrowser, repo } from './lib.mjs';
+import order from './flows/order.mjs';
+import complaint from './flows/complaint.mjs';
+import wallboard from './flows/wallboard.mjs';
+import badEntry from './flows/bad_entry.mjs';
+import team from './flows/team.mjs';
+import admin from './flows/admin.mjs';
+
+const all = [order, complaint, wallboard, badEntry, team, admin];
+const args = process.argv.slice(2);
+const screenshots = args.includes('--screenshots');
+const named = args.filter((a) => !a.startsWith('--'));
+const flows = named.length ? all.filter((f) => named.includes(f.name)) : all;
+const langs = screenshots ? ['ru', 'en'] : ['ru'];
+const binary = process.env.CC_BINARY ?? join(repo, 'build/release/src/app/callcenter');
+const webRoot = join(repo, 'web/dist');
+const shotsDir = join(repo, 'docs/screenshots');
+const outDir = join(repo, 'web/e2e/out');
+
+let failed = 0;
+const browser = await launchBrowser();
+try {
+  for (const lang of langs) {
+    const server = await Server.start({ binary, webRoot });
+    try {
+      const adminApi = await Api.login(server.base, 'admin', server.passwords.admin);
+      for (const flow of flows) {
+        const contexts = [];
+        const ctx = {
+          lang,
+          base: server.base,
+          admin: adminApi,
+          passwords: server.passwords,
+          api: (login) => Api.login(server.base, login, server.passwords[login]),
+          // A new browser (own cookies) signed in as `login`, on its home screen.
+          async openAs(login) {
+            const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang === 'ru' ? 'ru-RU' : 'en-GB' });
+            contexts.push(context);
+            await context.addInitScript((l) => localStorage.setItem('cc.lang', l), lang);
+            const page = await context.newPage();
+            page.on('pageerror', (e) => console.error(`  [${login}] page error: ${e.message}`));
+            await page.goto(server.base);
+            await page.fill('input[name=login]', login);
+            await page.fill('input[name=password]', server.passwords[login]);
+            await page.click('button[type=submit]');
+            await page.waitForSelector('[data-testid=who]');
+            return page;
+          },
+          async shot(page, name) {
+            if (!screenshots) return;
+            ensureDir(shotsDir);
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: join(shotsDir, `${name}.${lang}.png`) });
+          },
+        };
+        const started = Date.now();
+        try {
+          await flow.run(ctx);
+          console.log(`ok    ${flow.name} (${lang}) ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        } catch (e) {
+          failed++;
+          console.log(`FAIL  ${flow.name} (${lang}): ${e.stack ?? e}`);
+          ensureDir(outDir);
+          let i = 0;
+          for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(outDir, `${flow.name}-${lang}-${i++}.png`) }).catch(() => {});
+        } finally {
+          for (const c of contexts) await c.close().catch(() => {});
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(failed ? `${failed} flow(s) failed` : 'all flows passed');
+process.exit(failed ? 1 : 0);
