@@ -14,8 +14,8 @@ export const repo = resolve(import.meta.dirname, '../..');
 export class Server {
   static async start({ binary, webRoot }) {
     const dataDir = mkdtempSync(join(tmpdir(), 'cc-e2e-'));
-    const args = ['serve', '--demo', '--no-bots', '--no-traffic', '--listen', '127.0.0.1:0', '--data-dir', dataDir,
-      '--web-root', webRoot, '--fast-passwords', '--log-level', 'warn'];
+    const args = ['--log-level', 'warn', 'serve', '--demo', '--no-bots', '--no-traffic', '--listen', '127.0.0.1:0', '--data-dir', dataDir,
+      '--web-root', webRoot, '--fast-passwords'];
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new Server(child, dataDir);
     await server.ready();
