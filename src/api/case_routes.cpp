@@ -2,6 +2,7 @@
 // and scheduled callbacks.
 #include <nlohmann/json.hpp>
 
+#include "api/crm_names.h"
 #include "api/crm_support.h"
 #include "api/routes.h"
 #include "api/util.h"
@@ -77,7 +78,7 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         auto opened =
                             desks.cases.Open(std::move(*input), c.who.user, s.clock.Now());
                         if (!opened) return Error(opened.error());
-                        return Created(crm::ToJson(*opened));
+                        return Created(NameBook(s, desks).Case(crm::ToJson(*opened)));
                       }));
 
   router.Add("GET", "/api/cases",
@@ -109,7 +110,8 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         auto cases = desks.cases.List(f);
                         if (!cases) return Error(cases.error());
                         json out = json::array();
-                        for (const auto& k : *cases) out.push_back(crm::ToJson(k));
+                        NameBook names(s, desks);
+                        for (const auto& k : *cases) out.push_back(names.Case(crm::ToJson(k)));
                         return Ok(out);
                       }));
 
@@ -124,7 +126,7 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         if (!*found) return Error({ErrorCode::kNotFound, what + " does not exist"});
                         if (auto ok = CheckTenant(c, (*found)->input.tenant, what); !ok)
                           return Error(ok.error());
-                        return Ok(crm::ToJson(**found));
+                        return Ok(NameBook(s, desks).Case(crm::ToJson(**found)));
                       }));
 
   router.Add("POST", "/api/cases/{id}/status",
@@ -147,7 +149,7 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         auto moved = desks.cases.Move(crm::CaseId(*id), *status, c.who.user,
                                                       CommentOf(*body), s.clock.Now());
                         if (!moved) return Error(moved.error());
-                        return Ok(crm::ToJson(*moved));
+                        return Ok(NameBook(s, desks).Case(crm::ToJson(*moved)));
                       }));
 
   router.Add("POST", "/api/callbacks",

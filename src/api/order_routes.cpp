@@ -3,6 +3,7 @@
 // change only the orders assigned to them (docs/rbac.md).
 #include <nlohmann/json.hpp>
 
+#include "api/crm_names.h"
 #include "api/crm_support.h"
 #include "api/routes.h"
 #include "api/util.h"
@@ -44,10 +45,11 @@ core::Result<crm::OrderInput> InputFrom(const Caller& c, json body) {
   return crm::OrderInputFromJson(body);
 }
 
-json ManagerJson(const crm::ManagerProfile& m) {
+json ManagerJson(const crm::ManagerProfile& m, const std::string& name) {
   json categories = json::array();
   for (auto cat : m.categories) categories.push_back(cat.value());
   return {{"user_id", m.user.value()},
+          {"name", name},
           {"regions", m.regions},
           {"categories", categories},
           {"active", m.active},
@@ -86,9 +88,9 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                      }
                      return problem;
                    }
-                   return Created(crm::ToJson(*confirmed));
+                   return Created(NameBook(s, desks).Order(crm::ToJson(*confirmed)));
                  }
-                 return Created(crm::ToJson(*created));
+                 return Created(NameBook(s, desks).Order(crm::ToJson(*created)));
                }));
 
   router.Add("GET", "/api/orders",
@@ -120,7 +122,8 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         auto orders = desks.orders.List(f);
                         if (!orders) return Error(orders.error());
                         json out = json::array();
-                        for (const auto& o : *orders) out.push_back(crm::ToJson(o));
+                        NameBook names(s, desks);
+                        for (const auto& o : *orders) out.push_back(names.Order(crm::ToJson(o)));
                         return Ok(out);
                       }));
 
@@ -129,7 +132,7 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                       [&s, guard](http::Request& r, const Caller& c, CrmServices& desks) {
                         auto order = LoadOrder(desks, c, r, guard);
                         if (!order) return Error(order.error());
-                        return Ok(crm::ToJson(*order));
+                        return Ok(NameBook(s, desks).Order(crm::ToJson(*order)));
                       }));
 
   router.Add(
@@ -147,7 +150,7 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                  auto updated = desks.orders.UpdateDraft(order->id, std::move(*input), c.who.user,
                                                          s.clock.Now());
                  if (!updated) return Error(updated.error());
-                 return Ok(crm::ToJson(*updated));
+                 return Ok(NameBook(s, desks).Order(crm::ToJson(*updated)));
                }));
 
   router.Add("POST", "/api/orders/{id}/confirm",
@@ -160,7 +163,7 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         auto confirmed = desks.orders.Confirm(order->id, c.who.user,
                                                               CommentOf(*body), s.clock.Now());
                         if (!confirmed) return Error(confirmed.error());
-                        return Ok(crm::ToJson(*confirmed));
+                        return Ok(NameBook(s, desks).Order(crm::ToJson(*confirmed)));
                       }));
 
   router.Add("POST", "/api/orders/{id}/status", [&s, guard](http::Request& r) {
@@ -189,7 +192,7 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
     auto moved =
         (*crm)->orders.Move(order->id, *status, c->who.user, CommentOf(*body), s.clock.Now());
     if (!moved) return Error(moved.error());
-    return Ok(crm::ToJson(*moved));
+    return Ok(NameBook(s, **crm).Order(crm::ToJson(*moved)));
   });
 
   router.Add(
@@ -212,7 +215,7 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                  guard.Audit(
                      c, r, "order.assign", "order", std::to_string(order->id.value()),
                      {{"manager", moved->manager ? json(moved->manager->value()) : json(nullptr)}});
-                 return Ok(crm::ToJson(*moved));
+                 return Ok(NameBook(s, desks).Order(crm::ToJson(*moved)));
                }));
 
   router.Add("GET", "/api/managers",
@@ -223,7 +226,8 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
                         auto managers = desks.orders.Managers(*tenant);
                         if (!managers) return Error(managers.error());
                         json out = json::array();
-                        for (const auto& m : *managers) out.push_back(ManagerJson(m));
+                        NameBook names(s, desks);
+                        for (const auto& m : *managers) out.push_back(ManagerJson(m, names.User(m.user.value())));
                         return Ok(out);
                       }));
 
@@ -279,7 +283,7 @@ void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard) {
               return Error(saved.error());
             guard.Audit(c, r, "manager.update", "user", std::to_string(m.user.value()),
                         {{"tenant", tenant->value()}, {"active", m.active}});
-            return Ok(ManagerJson(m));
+            return Ok(ManagerJson(m, NameBook(s, desks).User(m.user.value())));
           }));
 }
 

@@ -80,6 +80,13 @@ TEST_F(CrmApiTest, ConfirmedOrderReachesItsManagerWhoAloneMayWorkIt) {
   const auto manager_id = order.value("manager_id", 0ull);
   ASSERT_NE(manager_id, 0u);
   EXPECT_EQ(order["amount_due"], order["total"]);
+  // Names come with the ids, so screens need not read users or customers.
+  EXPECT_EQ(order["customer_name"], lookup["matches"][0]["name"]);
+  EXPECT_EQ(order["created_by_name"], op->Get("/api/me").Json()["name"]);
+  EXPECT_FALSE(order.value("manager_name", "").empty());
+  EXPECT_EQ(order["history"][0]["by_name"], order["created_by_name"]);
+  auto op_socket = Connect(*op);
+  ASSERT_TRUE(op_socket);
 
   std::string mine;
   for (auto& [login, session] : managers) {
@@ -111,6 +118,16 @@ TEST_F(CrmApiTest, ConfirmedOrderReachesItsManagerWhoAloneMayWorkIt) {
   auto moved = managers[mine]->Post("/api/orders/" + std::to_string(order_id) + "/status",
                                     {{"status", "in_fulfilment"}, {"comment", "собираем"}});
   EXPECT_EQ(moved.status, 200) << moved.body;
+  // The operator who took it hears of the move at once.
+  bool told = false;
+  for (int i = 0; i < 30 && !told; ++i) {
+    auto text = op_socket->Read(std::chrono::milliseconds(100));
+    if (!text) continue;
+    auto m = json::parse(*text, nullptr, false);
+    told = m.is_object() && m["type"] == "order.status" && m["order"]["id"] == order_id &&
+           m["order"]["status"] == "in_fulfilment";
+  }
+  EXPECT_TRUE(told) << "the operator got no order.status message";
   // The operator and the customer's timeline see where it stands.
   EXPECT_EQ(op->Get("/api/orders/" + std::to_string(order_id)).Json()["status"], "in_fulfilment");
   bool on_timeline = false;
@@ -187,6 +204,8 @@ TEST_F(CrmApiTest, CasesAreRoutedAndWorkedWithComments) {
   const json c = opened.Json();
   EXPECT_EQ(c["status"], "open");
   EXPECT_NE(c.value("department_id", 0ull), 0u);
+  EXPECT_FALSE(c.value("department_name", "").empty());  // QA and operators may not list departments
+  EXPECT_EQ(c["created_by_name"], op->Get("/api/me").Json()["name"]);
   const std::string path = "/api/cases/" + std::to_string(c.value("id", 0ull));
   EXPECT_EQ(op->Post(path + "/status", {{"status", "resolved"}, {"comment", "x"}}).status, 403);
   auto qa = As("qa");

@@ -94,6 +94,15 @@ function NotFound() {
   return <p class="empty">{t('core.notfound')}</p>;
 }
 
+// One component per screen, defined once, so moving between /orders and
+// /orders/17 keeps the screen mounted (and what the user typed).
+const AgentScreen = () => <Guarded path="/agent"><AgentDesk /></Guarded>;
+const WallboardScreen = () => <Guarded path="/wallboard"><Wallboard /></Guarded>;
+const TeamScreen = () => <Guarded path="/team"><TeamView /></Guarded>;
+const OrdersScreen = () => <Guarded path="/orders"><OrdersInbox /></Guarded>;
+const CasesScreen = () => <Guarded path="/cases"><CasesInbox /></Guarded>;
+const AdminScreen = () => <Guarded path="/admin"><AdminHome /></Guarded>;
+
 function Shell() {
   return (
     <div class="shell">
@@ -101,14 +110,15 @@ function Shell() {
       <main class="content">
         <Router>
           <Route path="/" component={Home} />
-          <Route path="/agent" component={() => <Guarded path="/agent"><AgentDesk /></Guarded>} />
-          <Route path="/wallboard" component={() => <Guarded path="/wallboard"><Wallboard /></Guarded>} />
-          <Route path="/team" component={() => <Guarded path="/team"><TeamView /></Guarded>} />
-          <Route path="/orders/*" component={() => <Guarded path="/orders"><OrdersInbox /></Guarded>} />
-          <Route path="/orders" component={() => <Guarded path="/orders"><OrdersInbox /></Guarded>} />
-          <Route path="/cases" component={() => <Guarded path="/cases"><CasesInbox /></Guarded>} />
-          <Route path="/admin/*" component={() => <Guarded path="/admin"><AdminHome /></Guarded>} />
-          <Route path="/admin" component={() => <Guarded path="/admin"><AdminHome /></Guarded>} />
+          <Route path="/agent" component={AgentScreen} />
+          <Route path="/wallboard" component={WallboardScreen} />
+          <Route path="/team" component={TeamScreen} />
+          <Route path="/orders/*" component={OrdersScreen} />
+          <Route path="/orders" component={OrdersScreen} />
+          <Route path="/cases/*" component={CasesScreen} />
+          <Route path="/cases" component={CasesScreen} />
+          <Route path="/admin/*" component={AdminScreen} />
+          <Route path="/admin" component={AdminScreen} />
           <Route default component={NotFound} />
         </Router>
       </main>
