@@ -88,12 +88,14 @@ export class Api {
 
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
-export async function launchBrowser() {
+export async function launchBrowser(locale = 'ru-RU') {
   return chromium.launch({
     executablePath: process.env.CC_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-quic', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+      '--disable-quic', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required',
+      `--lang=${locale}`],
+    env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') },
   });
 }
 

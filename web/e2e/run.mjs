@@ -27,9 +27,10 @@ const shotsDir = join(repo, 'docs/screenshots');
 const outDir = join(repo, 'web/e2e/out');
 
 let failed = 0;
-const browser = await launchBrowser();
-try {
-  for (const lang of langs) {
+for (const lang of langs) {
+  // Chromium draws date and time inputs in its own UI language.
+  const browser = await launchBrowser(lang === 'ru' ? 'ru-RU' : 'en-GB');
+  try {
     const server = await Server.start({ binary, webRoot });
     try {
       const adminApi = await Api.login(server.base, 'admin', server.passwords.admin);
@@ -79,9 +80,9 @@ try {
     } finally {
       await server.stop();
     }
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
 }
 console.log(failed ? `${failed} flow(s) failed` : 'all flows passed');
 process.exit(failed ? 1 : 0);

@@ -8,7 +8,7 @@ export default {
   async run(ctx) {
     const { admin } = ctx;
     const orders = await queueId(admin, 'Заказы');
-    const op = await ctx.openAs('op04');
+    const op = await ctx.openAs('op05');
     await goReady(op);
     await ringAndAnswer(ctx, op, orders, '+79151000111');
     await op.waitForSelector('[data-testid=customer-name]');

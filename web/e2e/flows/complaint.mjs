@@ -1,4 +1,4 @@
-// Flow 2: an operator records a complaint about service quality; it lands
+// Flow 2: an operator (op07 takes the complaints line) records a complaint about service quality; it lands
 // with quality control (the QA specialist's inbox) while they watch.
 import { check, textHas } from '../lib.mjs';
 import { goReady, hangUpAndWrap, queueId, ringAndAnswer } from './steps.mjs';
@@ -14,7 +14,7 @@ export default {
     const qa = await ctx.openAs('qa');
     await qa.waitForSelector('[data-testid=case-row]');
 
-    const op = await ctx.openAs('op02');
+    const op = await ctx.openAs('op07');
     await goReady(op);
     await ringAndAnswer(ctx, op, complaints, '+79151000037');
     const form = op.locator('[data-testid=case-form]');
@@ -31,8 +31,9 @@ export default {
     await row.waitFor({ timeout: 5_000 });
     const cases = await admin.get('/api/cases?tenant_id=2');
     const list = Array.isArray(cases) ? cases : cases.cases ?? cases.items;
-    const stored = list.find((c) => (c.text ?? c.description ?? '').includes(text.slice(0, 40)));
+    const stored = list.find((c) => `${c.summary} ${c.details}`.includes(text.slice(0, 40)));
     check(stored && stored.department_id === category.department_id, 'the case is routed to the category department');
+    check(/качеств/i.test(stored.department_name), `the department is quality control (${stored.department_name})`);
     await row.click();
     await textHas(qa.locator('[data-testid=case-details]'), text.slice(0, 40));
     await ctx.shot(qa, 'qa-cases');

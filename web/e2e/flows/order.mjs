@@ -29,7 +29,8 @@ export default {
     await goReady(op);
     await ctx.shot(op, 'agent-ready');
     await ringAndAnswer(ctx, op, sales, caller);
-    await textHas(op.locator('[data-testid=call-number]'), caller.slice(-4));
+    await until('the caller\'s number on the call', async () =>
+      (await op.locator('[data-testid=call-number]').innerText()).replace(/\D/g, '') === caller.replace(/\D/g, ''));
     await textHas(op.locator('[data-testid=customer-name]'), customer.name);
 
     await op.fill('[data-testid=catalogue-search]', product.name.split(',')[0]);
