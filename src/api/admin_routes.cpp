@@ -1,5 +1,7 @@
 // Administration: users, teams, departments, tenants, queues, skills, agents'
 // routing profiles, disposition and not-ready codes, and the audit log.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "api/routes.h"
@@ -300,6 +302,48 @@ void AddAdminRoutes(http::Router& router, ApiServices& s, Guard guard) {
                     {"name", team->name},
                     {"tenant", team->tenant.value()},
                     {"lead", team->lead ? json(team->lead->value()) : json(nullptr)}});
+  });
+
+  // Changes a team's lead ({"lead": user id or null}); the administration
+  // screen's only way to hand a team to another lead.
+  router.Add("PATCH", "/api/teams/{id}", [&s, guard](http::Request& r) {
+    auto c = guard.Require(r, Action::kManageTeams);
+    if (!c) return Error(c.error());
+    auto id = PathId(r);
+    if (!id) return Error(id.error());
+    auto body = BodyOrEmpty(r);
+    if (!body) return Error(body.error());
+    if (!body->is_object()) return Error({ErrorCode::kInvalidArgument, "a team change must be a JSON object"});
+    for (const auto& [key, value] : body->items()) {
+      if (key != "lead") return Error({ErrorCode::kInvalidArgument, "unknown field '" + key + "' (lead)"});
+    }
+    if (!body->contains("lead")) return Error({ErrorCode::kInvalidArgument, "'lead' is required (a user id or null)"});
+    const core::TeamId tid(static_cast<std::uint32_t>(*id));
+    auto team = s.directory.GetTeam(tid);
+    if (!team) return Error(team.error());
+    if (!access::CanSeeTenant(c->who, team->tenant)) return Error(guard.Deny(*c, r, "this team"));
+    std::optional<core::UserId> lead;
+    if (!(*body)["lead"].is_null()) {
+      auto l = IdField(*body, "lead");
+      if (!l) return Error(l.error());
+      auto user = s.directory.GetUser(core::UserId(static_cast<std::uint32_t>(*l)));
+      if (!user) return Error(user.error());
+      if (std::find(user->tenants.begin(), user->tenants.end(), team->tenant) == user->tenants.end()) {
+        return Error({ErrorCode::kInvalidArgument,
+                      "the lead must work for the team's company (tenant " +
+                          std::to_string(team->tenant.value()) + ")"});
+      }
+      if (user->disabled) return Error({ErrorCode::kInvalidArgument, "user '" + user->login + "' is disabled"});
+      lead = user->id;
+    }
+    if (auto st = s.directory.SetTeamLead(tid, lead); !st) return Error(st.error());
+    auto after = s.directory.GetTeam(tid);
+    if (!after) return Error(after.error());
+    guard.Audit(*c, r, "team.update", "team", std::to_string(*id), *body);
+    return Ok({{"id", after->id.value()},
+               {"name", after->name},
+               {"tenant", after->tenant.value()},
+               {"lead", after->lead ? json(after->lead->value()) : json(nullptr)}});
   });
 
   router.Add("GET", "/api/tenants", [&s, guard](http::Request& r) {

@@ -5,6 +5,7 @@
 #include "api/routes.h"
 #include "api/scope.h"
 #include "api/util.h"
+#include "api/wallboard_routes.h"
 #include "centre/snapshot.h"
 
 namespace cc::api {
@@ -74,6 +75,8 @@ void AddSupervisorRoutes(http::Router& router, ApiServices& s, Guard guard) {
     if (!desk) return Error({ErrorCode::kNotFound, "no such agent"});
     return Ok(centre::ToJson(*desk));
   });
+
+  AddWallboardRoutes(router, s, guard);
 }
 
 }  // namespace cc::api
