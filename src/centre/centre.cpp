@@ -368,7 +368,10 @@ void Centre::Carry(const acd::Command& command) {
           },
           [&](const acd::DisconnectAgent& c) {
             Desk& desk = DeskFor(c.agent);
-            if (desk.call && desk.call->call == c.call) desk.call.reset();
+            if (desk.call && desk.call->call == c.call) {
+              desk.ended = desk.call;
+              desk.call.reset();
+            }
             mark(c.agent);
             if (telephony_) telephony_->DisconnectAgent(c.call, c.agent);
           },
@@ -379,7 +382,9 @@ void Centre::Carry(const acd::Command& command) {
             Desk& desk = DeskFor(c.agent);
             DeskCall done{c.call, {}, {}, {}, clock_.Now()};
             if (desk.call && desk.call->call == c.call) done = *desk.call;
+            else if (desk.ended && desk.ended->call == c.call) done = *desk.ended;
             desk.call.reset();
+            desk.ended.reset();
             desk.wrap_up = done;
             desk.wrap_up_until = clock_.Now() + c.duration;
             mark(c.agent);
@@ -417,7 +422,10 @@ void Centre::Track(const acd::Event& event) {
                  },
                  [&](const acd::AgentLeftCall& e) {
                    Desk& desk = DeskFor(e.agent);
-                   if (desk.call && desk.call->call == e.call) desk.call.reset();
+                   if (desk.call && desk.call->call == e.call) {
+                     desk.ended = desk.call;
+                     desk.call.reset();
+                   }
                    desks_changed_.push_back(e.agent);
                  },
                  [&](const acd::CallEnded& e) { calls_.erase(e.call); },

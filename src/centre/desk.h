@@ -45,6 +45,7 @@ struct Desk {
   acd::OfferKind offer_kind = acd::OfferKind::kInbound;
   std::optional<DeskCall> call;     // talking or on hold
   std::optional<DeskCall> wrap_up;  // the call whose after-call work is open
+  std::optional<DeskCall> ended;    // the call just left: wrap-up shows its caller and queue
   core::Timestamp wrap_up_until;
   bool driven_by_bot = false;
 };

@@ -104,6 +104,10 @@ TEST_F(AgentLifecycleTest, OfferAnswerHoldConsultTransferWrapUp) {
   r = op2->Post("/api/agent/hangup");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Json()["state"], "wrap-up");
+  // Wrap-up still says whom the call was with and on which line.
+  EXPECT_EQ(r.Json()["wrap_up"]["caller"], "+79161234567");
+  EXPECT_EQ(r.Json()["wrap_up"]["queue"], orders);
+  EXPECT_EQ(Desk(*op1)["wrap_up"]["caller"], "+79161234567");
 
   // An unknown disposition is refused and leaves the agent in wrap-up.
   r = op2->Post("/api/agent/wrap-up", {{"disposition", "no-such-code"}});
