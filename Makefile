@@ -5,7 +5,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 STAGE := scripts/stage
 
-.PHONY: deps build run simulate demo test bench format clean
+.PHONY: deps build web run simulate demo test screenshots bench format clean
 
 deps:
 	@scripts/install-deps
@@ -13,6 +13,11 @@ deps:
 build: deps
 	@$(STAGE) "configure (release)" cmake --preset release
 	@$(STAGE) "build (release)" cmake --build --preset release
+	@$(STAGE) "build (web app)" npm --prefix web run --silent build
+
+# The web app alone (type-check and bundle into web/dist).
+web: deps
+	@$(STAGE) "build (web app)" npm --prefix web run --silent build
 
 # The server with the demo centre ООО «Бета» (simulated callers and bot
 # agents); prints the URL and the demo logins. Data lives in ./var.
@@ -32,6 +37,9 @@ test: deps
 	@$(STAGE) "configure (release)" cmake --preset release
 	@$(STAGE) "build (release)" cmake --build --preset release
 	@$(STAGE) "tests (release)" ctest --preset release
+	@$(STAGE) "build (web app)" npm --prefix web run --silent build
+	@$(STAGE) "tests (web, vitest)" npm --prefix web test --silent
+	@$(STAGE) "tests (web end-to-end, chromium)" npm --prefix web run --silent e2e
 	@$(STAGE) "configure (asan+ubsan)" cmake --preset asan
 	@$(STAGE) "build (asan+ubsan)" cmake --build --preset asan
 	@$(STAGE) "tests (asan+ubsan)" ctest --preset asan
@@ -39,6 +47,11 @@ test: deps
 	@$(STAGE) "build (tsan, threaded tests)" cmake --build --preset tsan --target threaded_tests
 	@$(STAGE) "tests (tsan, threaded)" ctest --preset tsan
 	@scripts/stage --summary
+
+# Every main screen in Russian and English, from the end-to-end flows, into
+# docs/screenshots/ (not part of `make test`, so the tree stays clean).
+screenshots: build
+	@$(STAGE) "screenshots (chromium)" npm --prefix web run --silent screenshots
 
 bench: build
 	./build/release/bench/acd_bench --benchmark_counters_tabular=true
