@@ -4,7 +4,7 @@
 //                                    writing docs/screenshots/<screen>.<lang>.png
 //   node e2e/run.mjs order wallboard only the flows named
 // Needs web/dist (npm run build) and build/release/src/app/callcenter
-// (CC_BINARY overrides). Exits 1 if any flow fails; a failing flow leaves a
+// (CC_BINARY and CC_WEB_ROOT override them). Exits 1 if any flow fails; a failing flow leaves a
 // screenshot of every open page in web/e2e/out/.
 import { join } from 'node:path';
 import { Api, Server, ensureDir, launchBrowser, repo } from './lib.mjs';
@@ -22,7 +22,7 @@ const named = args.filter((a) => !a.startsWith('--'));
 const flows = named.length ? all.filter((f) => named.includes(f.name)) : all;
 const langs = screenshots ? ['ru', 'en'] : ['ru'];
 const binary = process.env.CC_BINARY ?? join(repo, 'build/release/src/app/callcenter');
-const webRoot = join(repo, 'web/dist');
+const webRoot = process.env.CC_WEB_ROOT ?? join(repo, 'web/dist');
 const shotsDir = join(repo, 'docs/screenshots');
 const outDir = join(repo, 'web/e2e/out');
 
