@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import { ErrorNote } from '../core/ui';
 import { controlsFor } from './deskState';
-import { answer, clearCustomer, customer, desk, deskAction, deskError, startDesk } from './store';
+import { answer, clearCustomer, customer, desk, deskAction, deskError, startDesk, workCall } from './store';
 import { startLiveQuote, confirmOrder } from './orderActions';
 import { shortcutFor, shortcuts, focusSoon } from './shortcuts';
 import type { ShortcutAction } from './shortcuts';
@@ -192,8 +192,10 @@ export default function AgentDesk() {
         <div class="agent-col agent-col-right">
           <ScriptPanel />
           <NotesPanel />
-          <CaseForm />
-          <CallbackForm />
+          {/* Keyed by the call: a new call mounts fresh forms at once (an effect
+              that cleared them ran after paint and could eat the first keystrokes). */}
+          <CaseForm key={`case-${workCall.value ?? 0}`} />
+          <CallbackForm key={`callback-${workCall.value ?? 0}`} />
         </div>
       </div>
       {help ? <Help onClose={() => setHelp(false)} /> : null}

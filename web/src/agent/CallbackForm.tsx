@@ -1,12 +1,12 @@
 // A promise to call the customer back: when, which number, into which queue.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { lang, t } from '../core/i18n';
 import { dateTime } from '../core/format';
 import { Button, ErrorNote, Field, Panel } from '../core/ui';
 import { defaultCallbackTime, dueAt } from './caseForm';
 import { displayNumber } from './deskState';
-import { callerNumber, callQueue, customer, desk, done, queues, refreshTimeline, tenantId, workCall } from './store';
+import { callerNumber, callQueue, customer, desk, done, queues, refreshTimeline, tenantId } from './store';
 import { labelOf } from './shortcuts';
 
 interface Scheduled {
@@ -24,14 +24,7 @@ export function CallbackForm() {
   const [error, setError] = useState<unknown>(null);
   const [scheduled, setScheduled] = useState<Scheduled | null>(null);
 
-  const call = workCall.value;
-  useEffect(() => {
-    setScheduled(null);
-    setNumber('');
-    setReason('');
-    setError(null);
-    setAt(defaultCallbackTime(new Date()));
-  }, [call]);
+  // A new call starts a new callback form: the desk mounts one per call (key).
 
   const d = desk.value;
   const fromCall = callQueue();

@@ -37,14 +37,7 @@ export function CaseForm() {
       .then(setCategories)
       .catch(setLoadError);
   }, []);
-  // A new call starts a new case form.
-  const call = workCall.value;
-  useEffect(() => {
-    setOpened(null);
-    setSummary('');
-    setText('');
-    setError(null);
-  }, [call]);
+  // A new call starts a new case form: the desk mounts one per call (key).
 
   const tenant = tenantId();
   const list = categories.filter((c) => !tenant || c.tenant_id === tenant);
