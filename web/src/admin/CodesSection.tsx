@@ -1,36 +1,22 @@
 // Disposition codes (the outcome an agent picks in wrap-up) and not-ready
 // codes (why an agent is away): list, add, delete.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
-import { Button, Empty, ErrorNote, Panel } from '../core/ui';
-import type { Code, CodeForm, Errors } from './forms';
+import { ErrorNote } from '../core/ui';
+import type { Code, CodeForm } from './forms';
 import { codeBody, notReadyReasons, validateCode } from './forms';
-import { AdminError, AField, ConfirmButton, NewButton, Row, Split, submitWith, useForm, useShortcuts, focusForm } from './shared';
+import { AField, ConfirmButton, Row, Split, useForm } from './shared';
+import { HintPanel, ListPanel, useRemoteList, useSelection } from './section';
+import { EditorForm, FormActions, useEditor } from './editor';
 
 type Kind = Code['kind'];
 
 export default function CodesSection({ edit, tenant }: { edit: boolean; tenant: number }) {
   const [kind, setKind] = useState<Kind>('disposition');
-  const [list, setList] = useState<Code[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { list, loadError, load } = useRemoteList<Code>(`/api/codes?kind=${kind}`, (c) => c.tenant === tenant);
   const [rowError, setRowError] = useState<{ id: number; error: unknown } | null>(null);
-  const [creating, setCreating] = useState(edit);
-
-  const load = () =>
-    api
-      .get<Code[]>(`/api/codes?kind=${kind}`)
-      .then((all) => setList(all.filter((c) => c.tenant === tenant)))
-      .catch(setLoadError);
-  useEffect(() => {
-    void load();
-  }, [kind, tenant]);
-
-  const openNew = () => {
-    setCreating(true);
-    focusForm();
-  };
-  useShortcuts(edit ? openNew : null);
+  const sel = useSelection(edit);
 
   const remove = async (c: Code) => {
     setRowError(null);
@@ -45,50 +31,49 @@ export default function CodesSection({ edit, tenant }: { edit: boolean; tenant: 
   return (
     <Split
       list={
-        <Panel title={t('admin.codes.title')} actions={edit ? <NewButton onClick={openNew} label={t('admin.codes.new')} /> : null}>
-          <div class="tabs" role="tablist">
-            {(['disposition', 'not_ready'] as Kind[]).map((k) => (
-              <button type="button" role="tab" aria-selected={kind === k} class={kind === k ? 'active' : ''} onClick={() => setKind(k)} data-testid="admin-code-kind" data-kind={k}>
-                {t(`admin.codes.kind.${k}`)}
-              </button>
-            ))}
-          </div>
-          <ErrorNote error={loadError} />
-          {list.length === 0 ? (
-            <Empty />
-          ) : (
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th>{t('admin.codes.code')}</th>
-                  <th>{t('admin.codes.label')}</th>
-                  {kind === 'not_ready' ? <th>{t('admin.codes.reason')}</th> : null}
-                  {edit ? <th><span class="admin-sr-only">{t('core.delete')}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((c) => (
-                  <Row>
-                    <td><code>{c.code}</code></td>
-                    <td>
-                      {c.label}
-                      {rowError?.id === c.id ? <ErrorNote error={rowError.error} /> : null}
-                    </td>
-                    {kind === 'not_ready' ? <td>{c.reason ? t(`core.reason.${c.reason}`) : '—'}</td> : null}
-                    {edit ? (
-                      <td class="num">
-                        <ConfirmButton label={t('core.delete')} confirm={t('admin.codes.delete_q')} onConfirm={() => remove(c)} />
-                      </td>
-                    ) : null}
-                  </Row>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
+        <ListPanel
+          title={t('admin.codes.title')}
+          newLabel={t('admin.codes.new')}
+          onNew={sel.onNew}
+          error={loadError}
+          empty={list.length === 0}
+          before={
+            <div class="tabs" role="tablist">
+              {(['disposition', 'not_ready'] as Kind[]).map((k) => (
+                <button type="button" role="tab" aria-selected={kind === k} class={kind === k ? 'active' : ''} onClick={() => setKind(k)} data-testid="admin-code-kind" data-kind={k}>
+                  {t(`admin.codes.kind.${k}`)}
+                </button>
+              ))}
+            </div>
+          }
+          head={
+            <>
+              <th>{t('admin.codes.code')}</th>
+              <th>{t('admin.codes.label')}</th>
+              {kind === 'not_ready' ? <th>{t('admin.codes.reason')}</th> : null}
+              {edit ? <th><span class="admin-sr-only">{t('core.delete')}</span></th> : null}
+            </>
+          }
+        >
+          {list.map((c) => (
+            <Row>
+              <td><code>{c.code}</code></td>
+              <td>
+                {c.label}
+                {rowError?.id === c.id ? <ErrorNote error={rowError.error} /> : null}
+              </td>
+              {kind === 'not_ready' ? <td>{c.reason ? t(`core.reason.${c.reason}`) : '—'}</td> : null}
+              {edit ? (
+                <td class="num">
+                  <ConfirmButton label={t('core.delete')} confirm={t('admin.codes.delete_q')} onConfirm={() => remove(c)} />
+                </td>
+              ) : null}
+            </Row>
+          ))}
+        </ListPanel>
       }
       form={
-        edit && creating ? (
+        edit && sel.creating ? (
           <CodeEditor
             key={kind}
             kind={kind}
@@ -97,12 +82,10 @@ export default function CodesSection({ edit, tenant }: { edit: boolean; tenant: 
               if (k !== kind) setKind(k);
               else await load();
             }}
-            onCancel={() => setCreating(false)}
+            onCancel={sel.cancel}
           />
         ) : (
-          <Panel>
-            <p class="muted">{edit ? t('admin.codes.hint') : t('admin.read_only')}</p>
-          </Panel>
+          <HintPanel text={edit ? t('admin.codes.hint') : t('admin.read_only')} />
         )
       }
     />
@@ -115,58 +98,46 @@ function CodeEditor({ kind, tenant, onDone, onCancel }: {
   onDone: (k: Kind) => Promise<void>;
   onCancel: () => void;
 }) {
-  const { form, set, setForm } = useForm<CodeForm>({ kind, code: '', label: '', reason: kind === 'not_ready' ? 'break' : '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { form, setForm, text, choice } = useForm<CodeForm>({ kind, code: '', label: '', reason: kind === 'not_ready' ? 'break' : '' });
+  const ed = useEditor(true);
 
   const save = async (e: Event) => {
     e.preventDefault();
-    setDone(false);
-    const ok = await submitWith(validateCode(form), setErrors, setBusy, setError, formRef.current, async () => {
+    const ok = await ed.submit(validateCode(form), async () => {
       await api.post('/api/codes', codeBody(form, tenant));
       await onDone(form.kind);
     });
     if (ok) {
-      setDone(true);
+      ed.setSaved(true);
       setForm({ ...form, code: '', label: '' });
-      formRef.current?.querySelector<HTMLInputElement>('input[name=code]')?.focus();
+      ed.formRef.current?.querySelector<HTMLInputElement>('input[name=code]')?.focus();
     }
   };
 
   return (
-    <Panel title={t('admin.codes.new')}>
-      <form ref={formRef} data-testid="admin-form" onSubmit={save} noValidate>
-        <AField label={t('admin.codes.kind')}>
-          <select name="kind" value={form.kind} onChange={(e) => set('kind', (e.target as HTMLSelectElement).value as Kind)}>
-            <option value="disposition">{t('admin.codes.kind.disposition')}</option>
-            <option value="not_ready">{t('admin.codes.kind.not_ready')}</option>
+    <EditorForm title={t('admin.codes.new')} formRef={ed.formRef} onSubmit={save}>
+      <AField label={t('admin.codes.kind')}>
+        <select {...choice('kind')}>
+          <option value="disposition">{t('admin.codes.kind.disposition')}</option>
+          <option value="not_ready">{t('admin.codes.kind.not_ready')}</option>
+        </select>
+      </AField>
+      <AField label={t('admin.codes.code')} error={ed.errors.code} hint={t('admin.codes.code_hint')}>
+        <input {...text('code')} />
+      </AField>
+      <AField label={t('admin.codes.label')} error={ed.errors.label}>
+        <input {...text('label')} />
+      </AField>
+      {form.kind === 'not_ready' ? (
+        <AField label={t('admin.codes.reason')} hint={t('admin.codes.reason_hint')}>
+          <select {...choice('reason')}>
+            {notReadyReasons.map((r) => (
+              <option value={r}>{t(`core.reason.${r}`)}</option>
+            ))}
           </select>
         </AField>
-        <AField label={t('admin.codes.code')} error={errors.code} hint={t('admin.codes.code_hint')}>
-          <input name="code" value={form.code} onInput={(e) => set('code', (e.target as HTMLInputElement).value)} />
-        </AField>
-        <AField label={t('admin.codes.label')} error={errors.label}>
-          <input name="label" value={form.label} onInput={(e) => set('label', (e.target as HTMLInputElement).value)} />
-        </AField>
-        {form.kind === 'not_ready' ? (
-          <AField label={t('admin.codes.reason')} hint={t('admin.codes.reason_hint')}>
-            <select name="reason" value={form.reason} onChange={(e) => set('reason', (e.target as HTMLSelectElement).value)}>
-              {notReadyReasons.map((r) => (
-                <option value={r}>{t(`core.reason.${r}`)}</option>
-              ))}
-            </select>
-          </AField>
-        ) : null}
-        <AdminError error={error} />
-        {done && !error ? <p class="notice" role="status">{t('admin.created')}</p> : null}
-        <div class="admin-actions">
-          <Button kind="primary" type="submit" disabled={busy} data-testid="admin-save">{t('core.create')}</Button>
-          <Button onClick={onCancel}>{t('core.close')}</Button>
-        </div>
-      </form>
-    </Panel>
+      ) : null}
+      <FormActions error={ed.error} busy={ed.busy} notice={ed.saved ? t('admin.created') : null} creating submitLabel={t('core.create')} cancelLabel={t('core.close')} onCancel={onCancel} />
+    </EditorForm>
   );
 }

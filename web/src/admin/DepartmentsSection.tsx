@@ -1,11 +1,12 @@
 // Departments of the company (where cases are routed): list and create.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
-import { Button, Empty, ErrorNote, Panel } from '../core/ui';
 import type { Errors } from './forms';
 import type { Department } from './data';
-import { AdminError, AField, NewButton, Row, Split, submitWith, useForm, useShortcuts, focusForm } from './shared';
+import { AField, Row, Split, useForm } from './shared';
+import { HintPanel, ListPanel, useRemoteList, useSelection } from './section';
+import { EditorForm, FormActions, useEditor } from './editor';
 
 export function validateDepartment(f: { name: string; email: string }): Errors {
   const errors: Errors = {};
@@ -15,55 +16,36 @@ export function validateDepartment(f: { name: string; email: string }): Errors {
 }
 
 export default function DepartmentsSection({ edit, tenant }: { edit: boolean; tenant: number }) {
-  const [list, setList] = useState<Department[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(edit);
+  const { list, loadError, load } = useRemoteList<Department>('/api/departments', (d) => d.tenant === tenant);
+  const sel = useSelection(edit);
   const [fresh, setFresh] = useState<number | null>(null);
-
-  const load = () =>
-    api
-      .get<Department[]>('/api/departments')
-      .then((all) => setList(all.filter((d) => d.tenant === tenant)))
-      .catch(setLoadError);
-  useEffect(() => {
-    void load();
-  }, [tenant]);
-
-  const openNew = () => {
-    setCreating(true);
-    focusForm();
-  };
-  useShortcuts(edit ? openNew : null);
 
   return (
     <Split
       list={
-        <Panel title={t('admin.departments.title')} actions={edit ? <NewButton onClick={openNew} label={t('admin.departments.new')} /> : null}>
-          <ErrorNote error={loadError} />
-          {list.length === 0 ? (
-            <Empty />
-          ) : (
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th>{t('admin.departments.name')}</th>
-                  <th>{t('admin.departments.email')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((d) => (
-                  <Row selected={d.id === fresh}>
-                    <td>{d.name}</td>
-                    <td>{d.email ?? '—'}</td>
-                  </Row>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
+        <ListPanel
+          title={t('admin.departments.title')}
+          newLabel={t('admin.departments.new')}
+          onNew={sel.onNew}
+          error={loadError}
+          empty={list.length === 0}
+          head={
+            <>
+              <th>{t('admin.departments.name')}</th>
+              <th>{t('admin.departments.email')}</th>
+            </>
+          }
+        >
+          {list.map((d) => (
+            <Row selected={d.id === fresh}>
+              <td>{d.name}</td>
+              <td>{d.email ?? '—'}</td>
+            </Row>
+          ))}
+        </ListPanel>
       }
       form={
-        edit && creating ? (
+        edit && sel.creating ? (
           <DepartmentForm
             key={fresh ?? 0}
             tenant={tenant}
@@ -72,13 +54,12 @@ export default function DepartmentsSection({ edit, tenant }: { edit: boolean; te
               await load();
               setFresh(id);
             }}
-            onCancel={() => setCreating(false)}
+            onCancel={sel.cancel}
           />
         ) : (
-          <Panel>
-            <p class="muted">{edit ? t('admin.departments.hint') : t('admin.departments.hint_read')}</p>
+          <HintPanel text={edit ? t('admin.departments.hint') : t('admin.departments.hint_read')}>
             {fresh ? <p class="notice" role="status">{t('admin.created')}</p> : null}
-          </Panel>
+          </HintPanel>
         )
       }
     />
@@ -91,15 +72,12 @@ function DepartmentForm({ tenant, created, onDone, onCancel }: {
   onDone: (id: number) => Promise<void>;
   onCancel: () => void;
 }) {
-  const { form, set } = useForm({ name: '', email: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { form, text } = useForm({ name: '', email: '' });
+  const ed = useEditor(true);
 
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
-    await submitWith(validateDepartment(form), setErrors, setBusy, setError, formRef.current, async () => {
+    void ed.submit(validateDepartment(form), async () => {
       const body: Record<string, unknown> = { name: form.name.trim(), tenant };
       if (form.email.trim()) body.email = form.email.trim();
       const created = await api.post<{ id: number }>('/api/departments', body);
@@ -108,22 +86,15 @@ function DepartmentForm({ tenant, created, onDone, onCancel }: {
   };
 
   return (
-    <Panel title={t('admin.departments.new')}>
-      <form ref={formRef} data-testid="admin-form" onSubmit={save} noValidate>
-        <AField label={t('admin.departments.name')} error={errors.name}>
-          <input name="name" value={form.name} onInput={(e) => set('name', (e.target as HTMLInputElement).value)} />
-        </AField>
-        <AField label={t('admin.departments.email')} error={errors.email} hint={t('admin.departments.email_hint')}>
-          <input name="email" type="email" value={form.email} onInput={(e) => set('email', (e.target as HTMLInputElement).value)} />
-        </AField>
-        <AdminError error={error} />
-        {created && !error ? <p class="notice" role="status">{t('admin.created')}</p> : null}
-        <div class="admin-actions">
-          <Button kind="primary" type="submit" disabled={busy} data-testid="admin-save">{t('core.create')}</Button>
-          <Button onClick={onCancel}>{t('core.cancel')}</Button>
-        </div>
-        <p class="field-hint">{t('admin.departments.no_edit')}</p>
-      </form>
-    </Panel>
+    <EditorForm title={t('admin.departments.new')} formRef={ed.formRef} onSubmit={save}>
+      <AField label={t('admin.departments.name')} error={ed.errors.name}>
+        <input {...text('name')} />
+      </AField>
+      <AField label={t('admin.departments.email')} error={ed.errors.email} hint={t('admin.departments.email_hint')}>
+        <input type="email" {...text('email')} />
+      </AField>
+      <FormActions error={ed.error} busy={ed.busy} notice={created ? t('admin.created') : null} creating onCancel={onCancel} />
+      <p class="field-hint">{t('admin.departments.no_edit')}</p>
+    </EditorForm>
   );
 }

@@ -1,89 +1,76 @@
 // Teams: the company's teams with lead and members; create a team; move
 // people in and out of a team (a person is in at most one team).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
-import { Button, Empty, ErrorNote, Panel } from '../core/ui';
+import { Button, ErrorNote, Panel } from '../core/ui';
 import type { Errors } from './forms';
 import { reload, teams, userName, users } from './data';
-import { AdminError, AField, NewButton, Row, Split, submitWith, useForm, useShortcuts, focusForm } from './shared';
+import { AField, Row, Split, useForm } from './shared';
+import { ListPanel, sidePane, useSelection } from './section';
+import { EditorForm, FormActions, useAction, useEditor } from './editor';
 
 export default function TeamsSection({ edit, tenant }: { edit: boolean; tenant: number }) {
-  const [selected, setSelected] = useState<number | null>(null);
-  const [creating, setCreating] = useState(edit);
+  const sel = useSelection(edit);
   const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
     Promise.all([reload.teams(), reload.users()]).catch(setLoadError);
   }, []);
 
-  const openNew = () => {
-    setSelected(null);
-    setCreating(true);
-    focusForm();
-  };
-  useShortcuts(edit ? openNew : null);
-
   const list = teams.value.filter((x) => x.tenant === tenant);
-  const current = list.find((x) => x.id === selected) ?? null;
+  const current = list.find((x) => x.id === sel.selected) ?? null;
 
   return (
     <Split
       list={
-        <Panel title={t('admin.teams.title')} actions={edit ? <NewButton onClick={openNew} label={t('admin.teams.new')} /> : null}>
-          <ErrorNote error={loadError} />
-          {list.length === 0 ? (
-            <Empty />
-          ) : (
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th>{t('admin.teams.name')}</th>
-                  <th>{t('admin.teams.lead')}</th>
-                  <th class="num">{t('admin.teams.members')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((x) => (
-                  <Row selected={x.id === selected} onOpen={() => { setCreating(false); setSelected(x.id); }}>
-                    <td>{x.name}</td>
-                    <td>{userName(x.lead)}</td>
-                    <td class="num">{users.value.filter((u) => u.team === x.id).length}</td>
-                  </Row>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
+        <ListPanel
+          title={t('admin.teams.title')}
+          newLabel={t('admin.teams.new')}
+          onNew={sel.onNew}
+          error={loadError}
+          empty={list.length === 0}
+          head={
+            <>
+              <th>{t('admin.teams.name')}</th>
+              <th>{t('admin.teams.lead')}</th>
+              <th class="num">{t('admin.teams.members')}</th>
+            </>
+          }
+        >
+          {list.map((x) => (
+            <Row selected={x.id === sel.selected} onOpen={() => sel.open(x.id)}>
+              <td>{x.name}</td>
+              <td>{userName(x.lead)}</td>
+              <td class="num">{users.value.filter((u) => u.team === x.id).length}</td>
+            </Row>
+          ))}
+        </ListPanel>
       }
-      form={
-        creating && edit ? (
-          <TeamForm tenant={tenant} onDone={(id) => { setCreating(false); setSelected(id); }} onCancel={() => setCreating(false)} />
-        ) : current ? (
-          <Members teamId={current.id} tenant={tenant} edit={edit} />
-        ) : (
-          <Panel>
-            <p class="muted">{edit ? t('admin.teams.hint') : t('admin.teams.hint_read')}</p>
-          </Panel>
-        )
-      }
+      form={sidePane({
+        edit,
+        creating: sel.creating,
+        current,
+        hint: t('admin.teams.hint'),
+        readHint: t('admin.teams.hint_read'),
+        showWhenReading: true,
+        editor: (team) =>
+          team ? <Members teamId={team.id} tenant={tenant} edit={edit} /> : <TeamForm tenant={tenant} onDone={sel.open} onCancel={sel.cancel} />,
+      })}
     />
   );
 }
 
 function TeamForm({ tenant, onDone, onCancel }: { tenant: number; onDone: (id: number) => void; onCancel: () => void }) {
-  const { form, set } = useForm({ name: '', lead: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { form, text, choice } = useForm({ name: '', lead: '' });
+  const ed = useEditor(true);
   const leads = leadChoices(tenant);
 
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
     const errs: Errors = {};
     if (!form.name.trim()) errs.name = { key: 'admin.v.required' };
-    await submitWith(errs, setErrors, setBusy, setError, formRef.current, async () => {
+    void ed.submit(errs, async () => {
       const body: Record<string, unknown> = { name: form.name.trim(), tenant };
       if (form.lead) body.lead = Number(form.lead);
       const created = await api.post<{ id: number }>('/api/teams', body);
@@ -93,26 +80,20 @@ function TeamForm({ tenant, onDone, onCancel }: { tenant: number; onDone: (id: n
   };
 
   return (
-    <Panel title={t('admin.teams.new')}>
-      <form ref={formRef} data-testid="admin-form" onSubmit={save} noValidate>
-        <AField label={t('admin.teams.name')} error={errors.name}>
-          <input name="name" value={form.name} onInput={(e) => set('name', (e.target as HTMLInputElement).value)} />
-        </AField>
-        <AField label={t('admin.teams.lead')} hint={t('admin.teams.lead_hint')}>
-          <select name="lead" value={form.lead} onChange={(e) => set('lead', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('admin.teams.no_lead')}</option>
-            {leads.map((u) => (
-              <option value={String(u.id)}>{u.name || u.login} ({t(`core.role.${u.role}`)})</option>
-            ))}
-          </select>
-        </AField>
-        <AdminError error={error} />
-        <div class="admin-actions">
-          <Button kind="primary" type="submit" disabled={busy} data-testid="admin-save">{t('core.create')}</Button>
-          <Button onClick={onCancel}>{t('core.cancel')}</Button>
-        </div>
-      </form>
-    </Panel>
+    <EditorForm title={t('admin.teams.new')} formRef={ed.formRef} onSubmit={save}>
+      <AField label={t('admin.teams.name')} error={ed.errors.name}>
+        <input {...text('name')} />
+      </AField>
+      <AField label={t('admin.teams.lead')} hint={t('admin.teams.lead_hint')}>
+        <select {...choice('lead')}>
+          <option value="">{t('admin.teams.no_lead')}</option>
+          {leads.map((u) => (
+            <option value={String(u.id)}>{u.name || u.login} ({t(`core.role.${u.role}`)})</option>
+          ))}
+        </select>
+      </AField>
+      <FormActions error={ed.error} busy={ed.busy} creating onCancel={onCancel} />
+    </EditorForm>
   );
 }
 
@@ -126,23 +107,16 @@ function leadChoices(tenant: number) {
 
 function LeadForm({ teamId, tenant, lead }: { teamId: number; tenant: number; lead: number | null }) {
   const [value, setValue] = useState(lead ? String(lead) : '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const [done, setDone] = useState(false);
   const save = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await run(async () => {
       await api.patch(`/api/teams/${teamId}`, { lead: value ? Number(value) : null });
       await reload.teams();
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -169,22 +143,14 @@ function Members({ teamId, tenant, edit }: { teamId: number; tenant: number; edi
   const members = users.value.filter((u) => u.team === teamId);
   const others = users.value.filter((u) => u.tenants.includes(tenant) && u.team !== teamId && !u.disabled);
   const [adding, setAdding] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
 
-  const move = async (userId: number, team: number | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const move = (userId: number, team: number | null) =>
+    run(async () => {
       await api.patch(`/api/users/${userId}`, { team });
       await reload.users();
       setAdding('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Panel title={team.name}>

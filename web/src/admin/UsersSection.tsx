@@ -4,20 +4,21 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { lang, t } from '../core/i18n';
 import { dateTime } from '../core/format';
-import { Badge, Button, Empty, ErrorNote, Panel } from '../core/ui';
-import type { Errors, User, UserForm } from './forms';
+import { Badge, Button, ErrorNote, Panel } from '../core/ui';
+import type { User, UserForm } from './forms';
 import { emptyUserForm, roles, userCreateBody, userPatchBody, userToForm, validateUser } from './forms';
 import { reload, teamName, teams, tenantName, tenants, users } from './data';
-import { AdminError, AField, ConfirmButton, msgText, NewButton, Row, SearchBox, Split, submitWith, useForm, useShortcuts, focusForm } from './shared';
+import { AField, ConfirmButton, msgText, Row, SearchBox, Split, useForm } from './shared';
+import { ListPanel, sidePane, useSelection } from './section';
+import { EditorForm, FormActions, useAction, useEditor } from './editor';
 import { ProfileEditor } from './ProfileEditor';
 
 export default function UsersSection({ edit, tenant }: { edit: boolean; tenant: number }) {
   const [q, setQ] = useState('');
   const [showDisabled, setShowDisabled] = useState(true);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [creating, setCreating] = useState(edit);
   const [loadError, setLoadError] = useState<unknown>(null);
   const search = useRef<HTMLInputElement>(null);
+  const sel = useSelection(edit, search);
 
   useEffect(() => {
     Promise.all([reload.users(), reload.teams()]).catch(setLoadError);
@@ -31,81 +32,62 @@ export default function UsersSection({ edit, tenant }: { edit: boolean; tenant: 
       .filter((u) => words.every((w) => `${u.login} ${u.name} ${t(`core.role.${u.role}`)}`.toLowerCase().includes(w)));
   }, [users.value, q, tenant, showDisabled, lang.value]);
 
-  const openNew = () => {
-    setSelected(null);
-    setCreating(true);
-    focusForm();
-  };
-  useShortcuts(edit ? openNew : null, search);
-
-  const current = users.value.find((u) => u.id === selected) ?? null;
+  const current = users.value.find((u) => u.id === sel.selected) ?? null;
 
   return (
     <Split
       list={
-        <Panel
+        <ListPanel
           title={t('admin.users.title')}
-          actions={edit ? <NewButton onClick={openNew} label={t('admin.users.new')} /> : null}
+          newLabel={t('admin.users.new')}
+          onNew={sel.onNew}
+          error={loadError}
+          empty={list.length === 0}
+          before={
+            <div class="admin-filters">
+              <SearchBox value={q} onInput={setQ} inputRef={search} label={t('admin.users.search')} />
+              <label class="admin-check">
+                <input type="checkbox" checked={showDisabled} onChange={(e) => setShowDisabled((e.target as HTMLInputElement).checked)} />
+                {t('admin.users.show_disabled')}
+              </label>
+              <span class="muted">{t('admin.count', { n: list.length })}</span>
+            </div>
+          }
+          head={
+            <>
+              <th>{t('admin.users.login')}</th>
+              <th>{t('admin.users.name')}</th>
+              <th>{t('admin.users.role')}</th>
+              <th>{t('admin.users.team')}</th>
+              <th>{t('admin.users.state')}</th>
+            </>
+          }
         >
-          <div class="admin-filters">
-            <SearchBox value={q} onInput={setQ} inputRef={search} label={t('admin.users.search')} />
-            <label class="admin-check">
-              <input type="checkbox" checked={showDisabled} onChange={(e) => setShowDisabled((e.target as HTMLInputElement).checked)} />
-              {t('admin.users.show_disabled')}
-            </label>
-            <span class="muted">{t('admin.count', { n: list.length })}</span>
-          </div>
-          <ErrorNote error={loadError} />
-          {list.length === 0 ? (
-            <Empty />
-          ) : (
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th>{t('admin.users.login')}</th>
-                  <th>{t('admin.users.name')}</th>
-                  <th>{t('admin.users.role')}</th>
-                  <th>{t('admin.users.team')}</th>
-                  <th>{t('admin.users.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((u) => (
-                  <Row
-                    selected={u.id === selected}
-                    muted={u.disabled}
-                    onOpen={() => {
-                      setCreating(false);
-                      setSelected(u.id);
-                    }}
-                  >
-                    <td>{u.login}</td>
-                    <td>{u.name}</td>
-                    <td>{t(`core.role.${u.role}`)}</td>
-                    <td>{teamName(u.team)}</td>
-                    <td>{u.disabled ? <Badge tone="bad">{t('admin.users.disabled')}</Badge> : <Badge tone="ok">{t('admin.users.active')}</Badge>}</td>
-                  </Row>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
+          {list.map((u) => (
+            <Row selected={u.id === sel.selected} muted={u.disabled} onOpen={() => sel.open(u.id)}>
+              <td>{u.login}</td>
+              <td>{u.name}</td>
+              <td>{t(`core.role.${u.role}`)}</td>
+              <td>{teamName(u.team)}</td>
+              <td>{u.disabled ? <Badge tone="bad">{t('admin.users.disabled')}</Badge> : <Badge tone="ok">{t('admin.users.active')}</Badge>}</td>
+            </Row>
+          ))}
+        </ListPanel>
       }
-      form={
-        creating && edit ? (
-          <UserEditor key="new" user={null} tenant={tenant} onDone={(u) => { setCreating(false); setSelected(u.id); }} onCancel={() => setCreating(false)} />
-        ) : current ? (
-          edit ? (
-            <UserEditor key={current.id} user={current} tenant={tenant} onDone={() => undefined} onCancel={() => { setSelected(null); setCreating(edit); }} />
+      form={sidePane({
+        edit,
+        creating: sel.creating,
+        current,
+        hint: t('admin.users.hint'),
+        readHint: t('admin.users.hint_read'),
+        showWhenReading: true,
+        editor: (user) =>
+          user && !edit ? (
+            <UserCard user={user} />
           ) : (
-            <UserCard user={current} />
-          )
-        ) : (
-          <Panel>
-            <p class="muted">{edit ? t('admin.users.hint') : t('admin.users.hint_read')}</p>
-          </Panel>
-        )
-      }
+            <UserEditor key={user?.id ?? 'new'} user={user} tenant={tenant} onDone={(u) => sel.open(u.id)} onCancel={sel.cancel} />
+          ),
+      })}
     />
   );
 }
@@ -138,18 +120,14 @@ function UserEditor({ user, tenant, onDone, onCancel }: {
   onCancel: () => void;
 }) {
   const creating = user === null;
-  const { form, set } = useForm<UserForm>(user ? userToForm(user) : emptyUserForm(tenant));
-  const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { form, set, text, choice } = useForm<UserForm>(user ? userToForm(user) : emptyUserForm(tenant));
+  const ed = useEditor(creating);
+  const { errors } = ed;
   const teamChoices = teams.value.filter((x) => form.tenants.includes(x.tenant));
 
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
-    setSaved(false);
-    const ok = await submitWith(validateUser(form, creating), setErrors, setBusy, setError, formRef.current, async () => {
+    void ed.submit(validateUser(form, creating), async () => {
       let result: User;
       if (creating) {
         result = await api.post<User>('/api/users', userCreateBody(form));
@@ -160,7 +138,6 @@ function UserEditor({ user, tenant, onDone, onCancel }: {
       await reload.users();
       onDone(result);
     });
-    if (ok && !creating) setSaved(true);
   };
 
   const toggleTenant = (id: number, on: boolean) =>
@@ -168,58 +145,49 @@ function UserEditor({ user, tenant, onDone, onCancel }: {
 
   return (
     <div class="stack">
-      <Panel title={creating ? t('admin.users.new') : t('admin.users.edit', { login: user!.login })}>
-        <form ref={formRef} data-testid="admin-form" onSubmit={save} noValidate>
-          {creating ? (
-            <AField label={t('admin.users.login')} error={errors.login} hint={t('admin.users.login_hint')}>
-              <input name="login" value={form.login} autoComplete="off" onInput={(e) => set('login', (e.target as HTMLInputElement).value)} />
-            </AField>
-          ) : null}
-          <AField label={t('admin.users.name')}>
-            <input name="name" value={form.name} onInput={(e) => set('name', (e.target as HTMLInputElement).value)} />
+      <EditorForm title={creating ? t('admin.users.new') : t('admin.users.edit', { login: user!.login })} formRef={ed.formRef} onSubmit={save}>
+        {creating ? (
+          <AField label={t('admin.users.login')} error={errors.login} hint={t('admin.users.login_hint')}>
+            <input autoComplete="off" {...text('login')} />
           </AField>
-          <div class="row">
-            <AField label={t('admin.users.role')}>
-              <select name="role" value={form.role} onChange={(e) => set('role', (e.target as HTMLSelectElement).value as UserForm['role'])}>
-                {roles.map((r) => (
-                  <option value={r}>{t(`core.role.${r}`)}</option>
-                ))}
-              </select>
-            </AField>
-            <AField label={t('admin.users.team')}>
-              <select name="team" value={form.team} onChange={(e) => set('team', (e.target as HTMLSelectElement).value)}>
-                <option value="">{t('admin.users.no_team')}</option>
-                {teamChoices.map((x) => (
-                  <option value={String(x.id)}>{x.name}</option>
-                ))}
-              </select>
-            </AField>
-          </div>
-          <fieldset class={`admin-fieldset ${errors.tenants ? 'admin-invalid' : ''}`}>
-            <legend class="field-label">{t('admin.users.tenants')}</legend>
-            {tenants.value.map((x) => (
-              <label class="admin-check">
-                <input type="checkbox" name="tenants" value={String(x.id)} checked={form.tenants.includes(x.id)} onChange={(e) => toggleTenant(x.id, (e.target as HTMLInputElement).checked)} />
-                {x.name}
-              </label>
-            ))}
-            {errors.tenants ? <span class="admin-field-error">{msgText(errors.tenants)}</span> : null}
-          </fieldset>
-          {creating ? (
-            <AField label={t('admin.users.password')} error={errors.password} hint={t('admin.users.password_hint')}>
-              <input name="password" type="password" autoComplete="new-password" value={form.password} onInput={(e) => set('password', (e.target as HTMLInputElement).value)} />
-            </AField>
-          ) : null}
-          <AdminError error={error} />
-          {saved && !error ? <p class="notice" role="status">{t('admin.saved')}</p> : null}
-          <div class="admin-actions">
-            <Button kind="primary" type="submit" disabled={busy} data-testid="admin-save">
-              {creating ? t('core.create') : t('core.save')}
-            </Button>
-            <Button onClick={onCancel}>{t('core.cancel')}</Button>
-          </div>
-        </form>
-      </Panel>
+        ) : null}
+        <AField label={t('admin.users.name')}>
+          <input {...text('name')} />
+        </AField>
+        <div class="row">
+          <AField label={t('admin.users.role')}>
+            <select {...choice('role')}>
+              {roles.map((r) => (
+                <option value={r}>{t(`core.role.${r}`)}</option>
+              ))}
+            </select>
+          </AField>
+          <AField label={t('admin.users.team')}>
+            <select {...choice('team')}>
+              <option value="">{t('admin.users.no_team')}</option>
+              {teamChoices.map((x) => (
+                <option value={String(x.id)}>{x.name}</option>
+              ))}
+            </select>
+          </AField>
+        </div>
+        <fieldset class={`admin-fieldset ${errors.tenants ? 'admin-invalid' : ''}`}>
+          <legend class="field-label">{t('admin.users.tenants')}</legend>
+          {tenants.value.map((x) => (
+            <label class="admin-check">
+              <input type="checkbox" name="tenants" value={String(x.id)} checked={form.tenants.includes(x.id)} onChange={(e) => toggleTenant(x.id, (e.target as HTMLInputElement).checked)} />
+              {x.name}
+            </label>
+          ))}
+          {errors.tenants ? <span class="admin-field-error">{msgText(errors.tenants)}</span> : null}
+        </fieldset>
+        {creating ? (
+          <AField label={t('admin.users.password')} error={errors.password} hint={t('admin.users.password_hint')}>
+            <input type="password" autoComplete="new-password" {...text('password')} />
+          </AField>
+        ) : null}
+        <FormActions error={ed.error} busy={ed.busy} notice={ed.saved ? t('admin.saved') : null} creating={creating} onCancel={onCancel} />
+      </EditorForm>
       {!creating ? <UserAccount user={user!} /> : null}
       {!creating ? <ProfileEditor user={user!} /> : null}
     </div>
@@ -228,25 +196,17 @@ function UserEditor({ user, tenant, onDone, onCancel }: {
 
 // Disable / enable and a new password: separate actions with their own errors.
 function UserAccount({ user }: { user: User }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, setBusy, run } = useAction();
   const [password, setPassword] = useState('');
   const [pwError, setPwError] = useState<unknown>(null);
   const [pwCheck, setPwCheck] = useState('');
   const [pwDone, setPwDone] = useState(false);
 
-  const setDisabled = async (disabled: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const setDisabled = (disabled: boolean) =>
+    run(async () => {
       await api.patch(`/api/users/${user.id}`, { disabled });
       await reload.users();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const resetPassword = async (e: Event) => {
     e.preventDefault();

@@ -7,7 +7,7 @@ import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { isoDate } from '../core/format';
 import { Button, errorText } from '../core/ui';
-import type { Errors, Msg, Product } from './forms';
+import type { Msg, Product } from './forms';
 import { productLabel, rememberProducts } from './data';
 
 export function msgText(m: Msg | undefined): string {
@@ -47,40 +47,22 @@ export function AField({ label, error, hint, children, class: cls }: {
   );
 }
 
-// The form's state with a setter per field.
+// The form's state with a setter per field; text(key) and choice(key) wire a
+// text box (name, value, onInput) or a select (name, value, onChange) to it.
 export function useForm<T extends object>(initial: T) {
   const [form, setForm] = useState<T>(initial);
   const set = <K extends keyof T>(key: K, value: T[K]) => setForm((f) => ({ ...f, [key]: value }));
-  return { form, setForm, set };
-}
-
-// Checks, then sends; returns true when the request went through.
-export async function submitWith(
-  errors: Errors,
-  setErrors: (e: Errors) => void,
-  setBusy: (b: boolean) => void,
-  setError: (e: unknown) => void,
-  formEl: HTMLFormElement | null,
-  send: () => Promise<void>,
-): Promise<boolean> {
-  setErrors(errors);
-  if (Object.keys(errors).length > 0) {
-    setError(new Invalid());
-    // Focus the first field that needs attention.
-    setTimeout(() => formEl?.querySelector<HTMLElement>('.admin-invalid input, .admin-invalid select, .admin-invalid textarea')?.focus(), 0);
-    return false;
-  }
-  setBusy(true);
-  setError(null);
-  try {
-    await send();
-    return true;
-  } catch (e) {
-    setError(e);
-    return false;
-  } finally {
-    setBusy(false);
-  }
+  const text = <K extends keyof T & string>(key: K) => ({
+    name: key,
+    value: form[key] as unknown as string,
+    onInput: (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, inputValue(e) as T[K]),
+  });
+  const choice = <K extends keyof T & string>(key: K) => ({
+    name: key,
+    value: form[key] as unknown as string,
+    onChange: (e: JSX.TargetedEvent<HTMLSelectElement>) => set(key, inputValue(e) as T[K]),
+  });
+  return { form, setForm, set, text, choice };
 }
 
 // The list on the left, the form on the right.
