@@ -266,6 +266,10 @@ core::Result<Order> OrderDesk::Reassign(OrderId id, std::optional<core::UserId> 
   }
   Released(committed->input.tenant, previous);
   notifier_.NotifyUser(*manager, Notification(*committed, reason));
+  // The manager who had it learns it is gone from their inbox.
+  if (previous && *previous != *manager && *previous != by) {
+    notifier_.NotifyUser(*previous, StatusNotification(*committed));
+  }
   if (committed->created_by != by) notifier_.NotifyUser(committed->created_by, StatusNotification(*committed));
   return committed;
 }

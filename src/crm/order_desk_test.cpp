@@ -167,7 +167,14 @@ TEST_F(OrderDeskTest, ReassignmentMovesTheOrderAndTellsTheNewManager) {
   auto moved = desk_->Reassign(order.id, kBoris, kOperator, "Анна в отпуске", kNow);
   ASSERT_TRUE(moved) << moved.error().message;
   EXPECT_EQ(moved->manager, kBoris);
-  EXPECT_EQ(notifier_.sent().back().to, "user:22");
+  const auto sent = notifier_.sent();
+  ASSERT_GE(sent.size(), 2u);
+  EXPECT_EQ(sent[sent.size() - 2].to, "user:22");
+  EXPECT_EQ(sent[sent.size() - 2].message["type"], "order.assigned");
+  // Anna hears that the order left her inbox.
+  EXPECT_EQ(sent.back().to, "user:21");
+  EXPECT_EQ(sent.back().message["type"], "order.status");
+  EXPECT_EQ(sent.back().message["order"]["manager_id"], kBoris.value());
   auto unknown = desk_->Reassign(order.id, core::UserId(99), kOperator, "", kNow);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().message, "user 99 is not an active manager of tenant 1");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilter, filterOrders, mergeOrder, rowFromSummary } from './orderList';
+import { emptyFilter, filterOrders, keepOrReplace, mergeOrder, rowFromSummary } from './orderList';
 import { makeOrder } from './testOrders';
 
 const summary = { id: 120, tenant_id: 2, customer_id: 5, status: 'assigned' as const, total: 99000, delivery_date: '2026-12-01', region: 'Тверь' };
@@ -73,5 +73,19 @@ describe('filtering the inbox', () => {
 
   it('combines all the filters', () => {
     expect(ids({ status: 'open', text: 'москва' })).toEqual([2]);
+  });
+});
+
+describe('a change to an order heard over the socket', () => {
+  it('leaves a manager\'s inbox when the order goes to another manager', () => {
+    const list = [makeOrder(3), makeOrder(2)];
+    expect(keepOrReplace(list, makeOrder(3, { manager_id: 6 }), 4).map((o) => o.id)).toEqual([2]);
+    const moved = keepOrReplace(list, makeOrder(3, { status: 'in_fulfilment' }), 4);
+    expect(moved.map((o) => [o.id, o.status])).toEqual([[3, 'in_fulfilment'], [2, 'assigned']]);
+  });
+
+  it('stays in a supervisor\'s list whoever has it', () => {
+    const list = [makeOrder(3)];
+    expect(keepOrReplace(list, makeOrder(3, { manager_id: 6 }), null)[0].manager_id).toBe(6);
   });
 });

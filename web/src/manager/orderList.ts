@@ -37,6 +37,13 @@ export function mergeOrder(list: Order[], incoming: Order): Order[] {
   return [row, ...list.filter((o) => o.id !== incoming.id)];
 }
 
+// A change heard over the socket: the row is replaced, or dropped when the
+// list is one manager's inbox (`managerId`) and the order now has another.
+export function keepOrReplace(list: Order[], order: Order, managerId: number | null): Order[] {
+  if (managerId !== null && order.manager_id !== managerId) return list.filter((o) => o.id !== order.id);
+  return replaceOrder(list, order);
+}
+
 // Replaces a row in place (after a status change or a fresh load of one order).
 export function replaceOrder(list: Order[], order: Order): Order[] {
   let found = false;

@@ -4,7 +4,7 @@
 import { computed, signal } from '@preact/signals';
 import { api, query } from '../core/api';
 import { me } from '../core/session';
-import { emptyFilter, filterOrders, mergeOrder, replaceOrder, rowFromSummary, type OrderFilter } from './orderList';
+import { emptyFilter, filterOrders, keepOrReplace, mergeOrder, replaceOrder, rowFromSummary, type OrderFilter } from './orderList';
 import type { AssignedSummary, CustomerCard, ManagerProfile, Order, OrderStatus } from './types';
 
 export const orders = signal<Order[]>([]);
@@ -170,9 +170,10 @@ export function receiveAssigned(summary: AssignedSummary, reason: string): void 
 }
 
 // {"type":"order.status","order":{…}}: a change to an order in the list.
+// A manager's inbox holds only their own orders: one handed to someone else leaves it.
 export function receiveStatus(order: Order): void {
   if (!orders.value.some((o) => o.id === order.id)) return;
-  orders.value = replaceOrder(orders.value, order);
+  orders.value = keepOrReplace(orders.value, order, me.value?.role === 'manager' ? me.value.id : null);
 }
 
 export function dismissToast(key: number): void {
