@@ -1,6 +1,6 @@
 // Flow 2: an operator (op07 takes the complaints line) records a complaint about service quality; it lands
 // with quality control (the QA specialist's inbox) while they watch.
-import { check, textHas } from '../lib.mjs';
+import { check, textHas, until } from '../lib.mjs';
 import { goReady, hangUpAndWrap, queueId, ringAndAnswer } from './steps.mjs';
 
 export default {
@@ -37,6 +37,10 @@ export default {
     await row.click();
     await textHas(qa.locator('[data-testid=case-details]'), text.slice(0, 40));
     await ctx.shot(qa, 'qa-cases');
+    // The address names the case, so a reload (or a link sent to a colleague) opens it again.
+    await until('the address to follow the case', () => qa.url().endsWith(`/cases/${stored.id}`));
+    await qa.reload();
+    await textHas(qa.locator('[data-testid=case-details]'), text.slice(0, 40));
     await hangUpAndWrap(op);
     await op.click('[data-testid=go-not-ready]');
   },

@@ -1,4 +1,4 @@
-// The cases inbox (/cases): the cases of the user's companies with filters,
+// The cases inbox (/cases, /cases/<id>): the cases of the user's companies with filters,
 // live arrivals and escalations, and the open case with its history and the
 // next step. Keyboard: j/k or ↓/↑ move, Enter to the actions, Esc back, /.
 import { useEffect } from 'preact/hooks';
@@ -50,10 +50,25 @@ function Toasts({ onOpen }: { onOpen: (id: number) => void }) {
   );
 }
 
+function idFromPath(): number | null {
+  const m = /^\/cases\/(\d+)\/?$/.exec(location.pathname);
+  return m ? Number(m[1]) : null;
+}
+
+// The address follows the open case quietly (a reload or a shared link opens it again).
+function followAddress(id: number): void {
+  if (location.pathname !== `/cases/${id}`) history.replaceState(history.state, '', `/cases/${id}`);
+}
+
 export default function CasesInbox() {
-  const inbox = useInbox({ rows: visible, selectedId, fetch: fetchCase });
+  const inbox = useInbox({ rows: visible, selectedId, fetch: fetchCase, onSelect: followAddress });
 
   useEffect(() => {
+    const linked = idFromPath();
+    if (linked) {
+      selectedId.value = linked;
+      void fetchCase(linked);
+    }
     void loadCases();
     void loadNames();
     const tick = setInterval(() => (now.value = Date.now()), 30000);
