@@ -378,14 +378,17 @@ void ServerApp::Stop() {
   p.chores_stop = true;
   p.server->Stop(std::chrono::seconds(5));
   p.feed->Stop();
-  p.sim->Stop();
-  p.centre->Stop();
+  // The pump asks the centre for figures: it stops while the centre's loop
+  // still answers (an Ask posted to a stopped loop would wait forever). What
+  // the log gains after this is projected at the next start.
   {
     std::lock_guard lock(p.pump_mutex);
     p.pump_stop = true;
   }
   p.pump_wake.notify_all();
   if (p.pump.joinable()) p.pump.join();
+  p.sim->Stop();
+  p.centre->Stop();
   parts_.reset();
 }
 
