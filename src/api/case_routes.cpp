@@ -120,13 +120,9 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                       [&s, guard](http::Request& r, const Caller& c, CrmServices& desks) {
                         auto id = PathId(r);
                         if (!id) return Error(id.error());
-                        auto found = desks.cases.Get(crm::CaseId(*id));
+                        auto found = Visible(c, desks.cases.Get(crm::CaseId(*id)), "case " + std::to_string(*id));
                         if (!found) return Error(found.error());
-                        const std::string what = "case " + std::to_string(*id);
-                        if (!*found) return Error({ErrorCode::kNotFound, what + " does not exist"});
-                        if (auto ok = CheckTenant(c, (*found)->input.tenant, what); !ok)
-                          return Error(ok.error());
-                        return Ok(NameBook(s, desks).Case(crm::ToJson(**found)));
+                        return Ok(NameBook(s, desks).Case(crm::ToJson(*found)));
                       }));
 
   router.Add("POST", "/api/cases/{id}/status",
@@ -134,12 +130,8 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                       [&s, guard](http::Request& r, const Caller& c, CrmServices& desks) {
                         auto id = PathId(r);
                         if (!id) return Error(id.error());
-                        auto found = desks.cases.Get(crm::CaseId(*id));
+                        auto found = Visible(c, desks.cases.Get(crm::CaseId(*id)), "case " + std::to_string(*id));
                         if (!found) return Error(found.error());
-                        const std::string what = "case " + std::to_string(*id);
-                        if (!*found) return Error({ErrorCode::kNotFound, what + " does not exist"});
-                        if (auto ok = CheckTenant(c, (*found)->input.tenant, what); !ok)
-                          return Error(ok.error());
                         auto body = BodyOrEmpty(r);
                         if (!body) return Error(body.error());
                         auto status_text = TextField(*body, "status");
@@ -202,12 +194,8 @@ void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard) {
                       [&s, guard](http::Request& r, const Caller& c, CrmServices& desks) {
                         auto id = PathId(r);
                         if (!id) return Error(id.error());
-                        auto found = desks.callbacks.Get(crm::CallbackId(*id));
+                        auto found = Visible(c, desks.callbacks.Get(crm::CallbackId(*id)), "callback " + std::to_string(*id));
                         if (!found) return Error(found.error());
-                        const std::string what = "callback " + std::to_string(*id);
-                        if (!*found) return Error({ErrorCode::kNotFound, what + " does not exist"});
-                        if (auto ok = CheckTenant(c, (*found)->input.tenant, what); !ok)
-                          return Error(ok.error());
                         auto body = BodyOrEmpty(r);
                         if (!body) return Error(body.error());
                         auto cancelled = desks.callbacks.Cancel(crm::CallbackId(*id), c.who.user,

@@ -37,6 +37,16 @@ core::Result<core::TenantId> QueryTenant(const Caller& c, const http::Request& r
 // that ids of other client companies cannot be probed.
 core::Status CheckTenant(const Caller& c, core::TenantId tenant, const std::string& what);
 
+// A record read by id (`found`, as the repositories' Get returns it) that the
+// caller may see: kNotFound when it does not exist or is another tenant's.
+template <typename T>
+core::Result<T> Visible(const Caller& c, core::Result<std::optional<T>> found, const std::string& what) {
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) return core::Fail(core::ErrorCode::kNotFound, what + " does not exist");
+  if (auto ok = CheckTenant(c, (*found)->input.tenant, what); !ok) return tl::unexpected(ok.error());
+  return std::move(**found);
+}
+
 // The optional "comment" text of a body ("" when absent or not a text).
 std::string CommentOf(const nlohmann::json& body);
 
