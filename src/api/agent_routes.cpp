@@ -2,6 +2,7 @@
 // progress (hold, transfer, consult, hang up) and wrap-up with a disposition.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "api/guard.h"
@@ -185,19 +186,29 @@ void AddAgentRoutes(http::Router& router, ApiServices& s, Guard guard) {
   router.Add("GET", "/api/agent/transfer-targets", [&s, guard](http::Request& r) {
     auto caller = guard.Require(r, Action::kControlOwnAgent);
     if (!caller) return Error(caller.error());
-    centre::SnapshotScope scope;
-    scope.tenants = caller->who.tenants;
-    json snapshot = s.centre.Ask([&s, scope] { return centre::BuildSnapshot(s.centre, scope); }).get();
-    json queues = json::array();
-    for (const json& q : snapshot["queues"]) queues.push_back({{"id", q["id"]}, {"name", q["name"]}});
+    const auto& tenants = caller->who.tenants;
+    auto mine = [&tenants](core::TenantId t) { return std::find(tenants.begin(), tenants.end(), t) != tenants.end(); };
+    // Names and states straight from the loop (no wallboard snapshot to build and read back).
     std::map<std::uint32_t, std::string> states;
+    json queues = json::array();
     json agents = json::array();
-    for (const json& a : snapshot["agents"]) {
-      const auto id = a["agent"].get<std::uint32_t>();
-      states[id] = a.value("state", "logged-out");
-      if (id == caller->who.user.value() || states[id] == "logged-out") continue;
-      agents.push_back({{"id", id}, {"name", a["name"]}, {"state", a["state"]}, {"team", a["team"]}});
-    }
+    s.centre.Ask([&] {
+      for (const centre::QueueSetup& q : s.centre.setup().queues) {
+        if (mine(q.config.tenant)) queues.push_back({{"id", q.config.id.value()}, {"name", q.config.name}});
+      }
+      for (const centre::AgentSetup& a : s.centre.setup().agents) {
+        if (!mine(a.config.tenant)) continue;
+        const acd::AgentStats* st = s.centre.stats().Agent(a.config.id);
+        const std::string state(acd::ToString(st ? st->state : acd::AgentState::kLoggedOut));
+        const std::uint32_t id = a.config.id.value();
+        states[id] = state;
+        if (id == caller->who.user.value() || state == "logged-out") continue;
+        agents.push_back({{"id", id},
+                          {"name", a.config.name},
+                          {"state", state},
+                          {"team", a.team ? json(a.team->value()) : json(nullptr)}});
+      }
+    }).get();
     json leads = json::array();
     if (caller->who.team) {
       auto teams = s.directory.ListTeams();
