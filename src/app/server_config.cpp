@@ -280,9 +280,11 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
   if (!web) return tl::unexpected(web.error());
   if (*web != nullptr) {
     CC_TRY(r.KnownKeys(**web, "web", {"root"}));
-    CC_TRY(r.String(**web, "web", "root", c.web_root));
-    if (c.web_root.empty()) return r.Error((*web)->get("root"), "web.root", "must not be empty");
-    if (std::filesystem::path p(c.web_root); p.is_relative()) c.web_root = (std::filesystem::path(base_dir) / p).string();
+    if ((*web)->contains("root")) {  // the default stays relative to where the server starts
+      CC_TRY(r.String(**web, "web", "root", c.web_root));
+      if (c.web_root.empty()) return r.Error((*web)->get("root"), "web.root", "must not be empty");
+      if (std::filesystem::path p(c.web_root); p.is_relative()) c.web_root = (std::filesystem::path(base_dir) / p).string();
+    }
   }
   auto demo = r.Table(root, "", "demo");
   if (!demo) return tl::unexpected(demo.error());

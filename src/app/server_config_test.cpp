@@ -95,7 +95,14 @@ TEST_F(ServerConfigTest, MissingSectionsTakeTheDefaults) {
   EXPECT_TRUE(config->demo.enabled);
   EXPECT_TRUE(config->demo.bots);
   EXPECT_EQ(config->demo.seed, 42u);
+  EXPECT_EQ(config->web_root, "web/dist");
   EXPECT_TRUE(ParseServerConfig("", "empty.toml", dir_.string()));
+  // An empty [web] table (as in examples/callcenter.toml) keeps the default
+  // relative to where the server starts; a root given in the file is read
+  // from the file's folder.
+  EXPECT_EQ(ParseServerConfig("[web]\n", "c.toml", dir_.string())->web_root, "web/dist");
+  EXPECT_EQ(ParseServerConfig("[web]\nroot = \"../web/dist\"\n", "c.toml", dir_.string())->web_root,
+            (dir_ / "../web/dist").string());
 }
 
 TEST_F(ServerConfigTest, EachMistakeNamesTheFileLineAndKey) {
