@@ -91,15 +91,21 @@ core::Status Run::Forward() {
 }
 
 StepView Run::View(const PlaceholderValues& values) const {
+  return ViewOf(current(), values);
+}
+
+StepView Run::ViewOf(const std::string& step_id, const PlaceholderValues& values) const {
   StepView view;
-  view.step = current();
-  view.kind = step().kind();
-  view.ends = ended();
-  if (const auto* say = std::get_if<Say>(&step().body)) view.text = Fill(say->text, values);
-  if (const auto* collect = std::get_if<Collect>(&step().body)) {
+  const Step* step = script_->Find(step_id);
+  if (step == nullptr) return view;
+  view.step = step_id;
+  view.kind = step->kind();
+  view.ends = IsTerminal(*step);
+  if (const auto* say = std::get_if<Say>(&step->body)) view.text = Fill(say->text, values);
+  if (const auto* collect = std::get_if<Collect>(&step->body)) {
     view.text = Fill(collect->label, values);
   }
-  if (const auto* ask = std::get_if<Ask>(&step().body)) {
+  if (const auto* ask = std::get_if<Ask>(&step->body)) {
     view.text = Fill(ask->text, values);
     for (const AskOption& option : ask->options) view.options.push_back(Fill(option.label, values));
   }

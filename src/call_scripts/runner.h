@@ -49,7 +49,12 @@ class Run {
   // Redoes the last Back, if nothing was chosen since.
   core::Status Forward();
 
+  bool can_forward() const { return !forward_.empty(); }
+
   StepView View(const PlaceholderValues& values) const;
+  // The view of any step of the script (e.g. one on the path); `ends` says
+  // whether the script would end there.
+  StepView ViewOf(const std::string& step_id, const PlaceholderValues& values) const;
 
  private:
   explicit Run(std::shared_ptr<const Script> script) : script_(std::move(script)) {}

@@ -26,7 +26,12 @@ constexpr std::array<Names<CollectTarget>, 2> kCollectTargetNames = {{
     {CollectTarget::kCall, "call"},
     {CollectTarget::kOrder, "order"},
 }};
-constexpr std::array<Names<ActionKind>, 8> kActionKindNames = {{
+constexpr std::array<Names<CollectInput>, 3> kCollectInputNames = {{
+    {CollectInput::kText, "text"},
+    {CollectInput::kDateTime, "datetime"},
+    {CollectInput::kPhone, "phone"},
+}};
+constexpr std::array<Names<ActionKind>, 9> kActionKindNames = {{
     {ActionKind::kCreateOrder, "create_order"},
     {ActionKind::kOpenCase, "open_case"},
     {ActionKind::kScheduleCallback, "schedule_callback"},
@@ -35,6 +40,7 @@ constexpr std::array<Names<ActionKind>, 8> kActionKindNames = {{
     {ActionKind::kRequeueAtHeadAndAlert, "requeue_at_head_and_alert"},
     {ActionKind::kHold, "hold"},
     {ActionKind::kEndCall, "end_call"},
+    {ActionKind::kReturn, "return"},
 }};
 constexpr std::array<Names<TransferTarget>, 4> kTransferTargetNames = {{
     {TransferTarget::kQueue, "queue"},
@@ -74,6 +80,9 @@ std::string_view ToString(StepKind value) {
 std::string_view ToString(CollectTarget value) {
   return NameOf(kCollectTargetNames, value);
 }
+std::string_view ToString(CollectInput value) {
+  return NameOf(kCollectInputNames, value);
+}
 std::string_view ToString(ActionKind value) {
   return NameOf(kActionKindNames, value);
 }
@@ -89,6 +98,9 @@ core::Result<StepKind> StepKindFromString(std::string_view text) {
 }
 core::Result<CollectTarget> CollectTargetFromString(std::string_view text) {
   return ValueOf(kCollectTargetNames, text, "collect target");
+}
+core::Result<CollectInput> CollectInputFromString(std::string_view text) {
+  return ValueOf(kCollectInputNames, text, "collect input");
 }
 core::Result<ActionKind> ActionKindFromString(std::string_view text) {
   return ValueOf(kActionKindNames, text, "action");
@@ -120,6 +132,7 @@ bool HandsOffCall(ActionKind kind) {
     case ActionKind::kOpenCase:
     case ActionKind::kScheduleCallback:
     case ActionKind::kHold:
+    case ActionKind::kReturn:
       return false;
   }
   return false;
@@ -128,7 +141,7 @@ bool HandsOffCall(ActionKind kind) {
 bool IsTerminal(const Step& step) {
   const auto* action = std::get_if<Action>(&step.body);
   if (action == nullptr) return false;
-  return action->kind == ActionKind::kEndCall ||
+  return action->kind == ActionKind::kEndCall || action->kind == ActionKind::kReturn ||
          (HandsOffCall(action->kind) && action->next.empty());
 }
 

@@ -27,6 +27,9 @@ enum class Language { kRu, kEn };
 enum class StepKind { kSay, kAsk, kCollect, kAction, kJump };
 // Where a collected value is written.
 enum class CollectTarget { kCall, kOrder };
+// How a collected value is typed in: free text, a local date and time
+// ("2026-11-28T15:00", the centre's zone), or a phone number.
+enum class CollectInput { kText, kDateTime, kPhone };
 enum class ActionKind {
   kCreateOrder,
   kOpenCase,
@@ -36,6 +39,7 @@ enum class ActionKind {
   kRequeueAtHeadAndAlert,
   kHold,
   kEndCall,
+  kReturn,  // a playbook situation is over: back to the main script
 };
 enum class TransferTarget { kQueue, kAgent, kSpecialist, kTeamLead };
 
@@ -44,7 +48,9 @@ inline constexpr std::array<StepKind, 5> kAllStepKinds = {
     StepKind::kSay, StepKind::kAsk, StepKind::kCollect, StepKind::kAction, StepKind::kJump};
 inline constexpr std::array<CollectTarget, 2> kAllCollectTargets = {CollectTarget::kCall,
                                                                     CollectTarget::kOrder};
-inline constexpr std::array<ActionKind, 8> kAllActionKinds = {
+inline constexpr std::array<CollectInput, 3> kAllCollectInputs = {
+    CollectInput::kText, CollectInput::kDateTime, CollectInput::kPhone};
+inline constexpr std::array<ActionKind, 9> kAllActionKinds = {
     ActionKind::kCreateOrder,
     ActionKind::kOpenCase,
     ActionKind::kScheduleCallback,
@@ -52,7 +58,8 @@ inline constexpr std::array<ActionKind, 8> kAllActionKinds = {
     ActionKind::kConsultSupervisorThenTransfer,
     ActionKind::kRequeueAtHeadAndAlert,
     ActionKind::kHold,
-    ActionKind::kEndCall};
+    ActionKind::kEndCall,
+    ActionKind::kReturn};
 inline constexpr std::array<TransferTarget, 4> kAllTransferTargets = {
     TransferTarget::kQueue, TransferTarget::kAgent, TransferTarget::kSpecialist,
     TransferTarget::kTeamLead};
@@ -61,11 +68,13 @@ inline constexpr std::array<TransferTarget, 4> kAllTransferTargets = {
 std::string_view ToString(Language value);
 std::string_view ToString(StepKind value);
 std::string_view ToString(CollectTarget value);
+std::string_view ToString(CollectInput value);
 std::string_view ToString(ActionKind value);
 std::string_view ToString(TransferTarget value);
 core::Result<Language> LanguageFromString(std::string_view text);
 core::Result<StepKind> StepKindFromString(std::string_view text);
 core::Result<CollectTarget> CollectTargetFromString(std::string_view text);
+core::Result<CollectInput> CollectInputFromString(std::string_view text);
 core::Result<ActionKind> ActionKindFromString(std::string_view text);
 core::Result<TransferTarget> TransferTargetFromString(std::string_view text);
 
@@ -93,6 +102,7 @@ struct Collect {
   CollectTarget target = CollectTarget::kCall;
   std::string field;
   std::string next;
+  CollectInput input = CollectInput::kText;
 };
 
 struct Transfer {
@@ -143,7 +153,7 @@ struct Script {
 // transfer, back to the queue): such a step may end the script.
 bool HandsOffCall(ActionKind kind);
 
-// The script ends at this step: end_call, or a hand-off action with no next.
+// The script ends at this step: end_call, return, or a hand-off action with no next.
 bool IsTerminal(const Step& step);
 
 // The steps this step leads to, in the order they are written (may name

@@ -119,14 +119,19 @@ core::Result<Ask> AskFromJson(const Fields& f, const std::string& where) {
 }
 
 core::Result<Collect> CollectFromJson(const Fields& f) {
-  if (auto ok = f.OnlyKeys({"kind", "label", "target", "field", "next"}); !ok) {
+  if (auto ok = f.OnlyKeys({"kind", "label", "target", "field", "input", "next"}); !ok) {
     return tl::unexpected(ok.error());
   }
   CC_TRY(label, f.String("label"));
   CC_TRY(target, f.Enum<CollectTarget>("target", &CollectTargetFromString));
   CC_TRY(field, f.String("field"));
   CC_TRY(next, f.OptionalString("next"));
-  return Collect{std::move(label), target, std::move(field), std::move(next)};
+  CollectInput input = CollectInput::kText;
+  if (f.Has("input")) {
+    CC_TRY(parsed, f.Enum<CollectInput>("input", &CollectInputFromString));
+    input = parsed;
+  }
+  return Collect{std::move(label), target, std::move(field), std::move(next), input};
 }
 
 core::Result<Action> ActionFromJson(const Fields& f) {
@@ -152,6 +157,9 @@ core::Result<Action> ActionFromJson(const Fields& f) {
     case ActionKind::kRequeueAtHeadAndAlert:
     case ActionKind::kHold:
       keys = f.OnlyKeys({"kind", "action", "next"});
+      break;
+    case ActionKind::kReturn:
+      keys = f.OnlyKeys({"kind", "action"});
       break;
   }
   if (!keys) return tl::unexpected(keys.error());
@@ -240,6 +248,7 @@ json StepToJson(const Step& step) {
     out["label"] = collect->label;
     out["target"] = ToString(collect->target);
     out["field"] = collect->field;
+    if (collect->input != CollectInput::kText) out["input"] = ToString(collect->input);
     AddNext(out, "next", collect->next);
   } else if (const auto* action = std::get_if<Action>(&step.body)) {
     out["action"] = ToString(action->kind);
@@ -261,6 +270,7 @@ json StepToJson(const Step& step) {
       case ActionKind::kScheduleCallback:
       case ActionKind::kRequeueAtHeadAndAlert:
       case ActionKind::kHold:
+      case ActionKind::kReturn:
         break;
     }
     AddNext(out, "next", action->next);

@@ -67,10 +67,30 @@ TEST(ScriptJson, RoundTripsEveryActionKind) {
         {"f", {{"kind", "action"}, {"action", "requeue_at_head_and_alert"}}},
         {"g", {{"kind", "action"}, {"action", "create_order"}, {"next", "h"}}},
         {"h", {{"kind", "action"}, {"action", "end_call"}, {"outcome", "abusive"}}},
-        {"i", {{"kind", "jump"}, {"to", "a"}}}}}};
+        {"i", {{"kind", "jump"}, {"to", "a"}}},
+        {"j", {{"kind", "action"}, {"action", "return"}}},
+        {"k",
+         {{"kind", "collect"},
+          {"label", "When?"},
+          {"target", "call"},
+          {"field", "callback_time"},
+          {"input", "datetime"},
+          {"next", "b"}}}}}};
   auto script = ScriptFromJson(body);
   ASSERT_TRUE(script) << script.error().message;
   EXPECT_EQ(ToJson(*script), body);
+}
+
+TEST(ScriptJson, ReturnTakesNoNextAndInputMustBeKnown) {
+  json body = {{"tenant_id", 2}, {"name", "S"}, {"version", 1}, {"language", "en"}, {"start", "a"},
+               {"steps", {{"a", {{"kind", "action"}, {"action", "return"}, {"next", "a"}}}}}};
+  auto script = ScriptFromJson(body);
+  ASSERT_FALSE(script);
+  EXPECT_NE(script.error().message.find("'next' is not a field"), std::string::npos) << script.error().message;
+  body["steps"]["a"] = {{"kind", "collect"}, {"label", "L"}, {"target", "call"}, {"field", "f"}, {"input", "date"}};
+  script = ScriptFromJson(body);
+  ASSERT_FALSE(script);
+  EXPECT_NE(script.error().message.find("unknown collect input 'date'"), std::string::npos) << script.error().message;
 }
 
 TEST(ScriptJson, ErrorsNameTheStepAndTheField) {
@@ -134,6 +154,7 @@ TEST(ScriptJson, SchemaListsEveryKindTheCodeKnows) {
   EXPECT_EQ(schema["properties"]["language"]["enum"], names(kAllLanguages));
   const json& step_rules = schema["$defs"]["step"]["allOf"];
   EXPECT_EQ(step_rules[2]["then"]["properties"]["target"]["enum"], names(kAllCollectTargets));
+  EXPECT_EQ(step_rules[2]["then"]["properties"]["input"]["enum"], names(kAllCollectInputs));
   const json& action_rules = schema["$defs"]["action"]["allOf"];
   EXPECT_EQ(action_rules[1]["then"]["properties"]["to"]["enum"], names(kAllTransferTargets));
 }

@@ -128,6 +128,8 @@ class Checker {
                               action.next));
         }
         return;
+      case ActionKind::kReturn:
+        return;  // JSON gives it no 'next'; it always ends the run
       case ActionKind::kCreateOrder:
       case ActionKind::kScheduleCallback:
       case ActionKind::kRequeueAtHeadAndAlert:
