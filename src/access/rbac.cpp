@@ -70,6 +70,11 @@ constexpr std::array<Rule, kAllActions.size()> kRules = {{
     {Action::kManageCaseCategories, "cases.categories", kAdmin},
     {Action::kScheduleCallbacks, "callbacks.manage", kDesk},
     {Action::kReadCallbacks, "callbacks.read", kDesk | Bit(Role::kDirector)},
+    {Action::kReadScripts, "scripts.read", kDesk | Bit(Role::kQa) | Bit(Role::kDirector)},
+    {Action::kManageScripts, "scripts.manage", Bit(Role::kSupervisor) | kAdmin},
+    {Action::kReadScriptAnalytics, "scripts.analytics",
+     Bit(Role::kTeamLead) | Bit(Role::kSupervisor) | Bit(Role::kQa) | kAdminDirector},
+    {Action::kRunTraining, "training.run", kDesk},
 }};
 
 constexpr bool TableInOrder() {

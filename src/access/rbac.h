@@ -55,9 +55,14 @@ enum class Action {
   kManageCaseCategories,  // case categories: department and SLA
   kScheduleCallbacks,     // schedule and cancel callbacks
   kReadCallbacks,
+  // Call scripts and the playbook.
+  kReadScripts,          // scripts, situations, versions, queue assignments
+  kManageScripts,        // publish versions, assign scripts to queues
+  kReadScriptAnalytics,  // how steps and situations are used, outcomes, practice calls
+  kRunTraining,          // place practice calls (operators: for themselves; leads: their team)
 };
 
-inline constexpr std::array<Action, 37> kAllActions = {
+inline constexpr std::array<Action, 41> kAllActions = {
     Action::kReadMe,
     Action::kChangeOwnPassword,
     Action::kManageOwnTokens,
@@ -94,7 +99,11 @@ inline constexpr std::array<Action, 37> kAllActions = {
     Action::kWorkCases,
     Action::kManageCaseCategories,
     Action::kScheduleCallbacks,
-    Action::kReadCallbacks};
+    Action::kReadCallbacks,
+    Action::kReadScripts,
+    Action::kManageScripts,
+    Action::kReadScriptAnalytics,
+    Action::kRunTraining};
 
 // "me.read", "agent.force_state", ... (the names docs/rbac.md uses).
 std::string_view ToString(Action action);

@@ -18,6 +18,9 @@ void AddRoutes(http::Router& router, ApiServices& services) {
   AddOrderRoutes(router, services, guard);
   AddCaseRoutes(router, services, guard);
   AddImportRoutes(router, services, guard);
+  AddScriptRoutes(router, services, guard);
+  AddAgentScriptRoutes(router, services, guard);
+  AddTrainingRoutes(router, services, guard);
   router.Add("GET", "/api/openapi.yaml", [&services](http::Request&) {
     http::Response r;
     r.status = 200;

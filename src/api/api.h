@@ -24,7 +24,10 @@
 #include "crm/order_desk.h"
 #include "core/clock.h"
 #include "http/router.h"
+#include "http/ws_hub.h"
 #include "reporting/cdr_repository.h"
+#include "script_desk/script_store.h"
+#include "script_desk/sessions.h"
 #include "storage/interaction_log.h"
 
 namespace cc::api {
@@ -37,6 +40,11 @@ class SimControl {
   virtual core::Result<core::CallId> InjectCall(core::QueueId queue, std::string caller) = 0;
   virtual void SetTrafficPaused(bool paused) = 0;
   virtual void SetBotsEnabled(bool enabled) = 0;
+  // A practice call (S-17) for `agent`, who must be ready: offered to them as
+  // a call to `number` for `queue`; the simulated person answers at once and
+  // stays on the line. The call carries the tag "training".
+  virtual core::Result<core::CallId> PlacePracticeCall(core::AgentId agent, core::QueueId queue,
+                                                       core::TenantId tenant, std::string number) = 0;
   // The seat of `agent` is taken by a person: bots stop driving it.
   virtual void ReleaseSeat(core::AgentId agent) = 0;
   virtual nlohmann::json Status() = 0;
@@ -53,6 +61,18 @@ struct CrmServices {
   core::TimeZone zone;  // the centre's: "today" for prices and deliveries
 };
 
+class TrainingCalls;
+
+// Call scripts: their versions, the operators' sessions, practice calls, and
+// the hub for supervisors' alerts and the simulated callers' lines.
+struct ScriptServices {
+  storage::Database& db;
+  script_desk::ScriptStore& store;
+  script_desk::ScriptSessions& sessions;
+  TrainingCalls& training;
+  http::WsHub& hub;
+};
+
 struct ApiServices {
   access::Directory& directory;
   access::AuthService& auth;
@@ -67,6 +87,7 @@ struct ApiServices {
   std::string openapi_yaml;  // served at /api/openapi.yaml
   bool secure_cookies = false;  // HTTPS: cookies get the Secure attribute
   CrmServices* crm = nullptr;   // absent: the CRM endpoints answer 503
+  ScriptServices* scripts = nullptr;  // absent: the script endpoints answer 503
 };
 
 void AddRoutes(http::Router& router, ApiServices& services);

@@ -79,6 +79,42 @@ void AddHistoryRoutes(http::Router& router, ApiServices& s, Guard guard) {
     return Ok(reporting::ToJson(**cdr));
   });
 
+  // One call's records of the interaction log (ACD events, script steps and
+  // actions, CRM records made on it), for those who see the call's company.
+  router.Add("GET", "/api/calls/{id}/log", [&s, guard](http::Request& r) {
+    auto c = guard.Require(r, Action::kReadHistory);
+    if (!c) return Error(c.error());
+    auto id = PathId(r);
+    if (!id) return Error(id.error());
+    const core::CallId call(*id);
+    std::optional<core::TenantId> tenant;
+    if (auto cdr = s.cdrs.Find(call); cdr && *cdr) tenant = (*cdr)->tenant;
+    if (!tenant) {
+      tenant = s.centre.Ask([&s, call]() -> std::optional<core::TenantId> {
+        const centre::CallInfo* info = s.centre.Call(call);
+        return info ? std::optional(info->tenant) : std::nullopt;
+      }).get();
+    }
+    auto records = s.log.ReadCall(static_cast<std::int64_t>(*id), 1000);
+    if (!records) return Error(records.error());
+    if (!tenant) {
+      // Just ended: no longer live, not yet a CDR. Its queue tells the company.
+      for (const auto& rec : *records) {
+        if (tenant || !rec.queue_id) continue;
+        tenant = s.centre.Ask([&s, q = core::QueueId(static_cast<std::uint32_t>(*rec.queue_id))]() -> std::optional<core::TenantId> {
+          const centre::QueueSetup* queue = s.centre.setup().FindQueue(q);
+          return queue ? std::optional(queue->config.tenant) : std::nullopt;
+        }).get();
+      }
+    }
+    if (!tenant || !access::CanSeeTenant(c->who, *tenant)) {
+      return Error({ErrorCode::kNotFound, "no call with id " + std::to_string(*id)});
+    }
+    json out = json::array();
+    for (const auto& rec : *records) out.push_back(RecordJson(rec));
+    return Ok({{"records", out}});
+  });
+
   // The raw log spans tenants: only roles that see every tenant may page through it.
   router.Add("GET", "/api/interactions", [&s, guard](http::Request& r) {
     auto c = guard.Require(r, Action::kReadHistory);

@@ -19,5 +19,8 @@ void AddCatalogueRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddOrderRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddCaseRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddImportRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddScriptRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddTrainingRoutes(http::Router& router, ApiServices& s, Guard guard);
 
 }  // namespace cc::api

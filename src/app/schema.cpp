@@ -3,7 +3,7 @@
 // departments, sessions, tokens, audit), 3 call detail records, 4 the centre's
 // directory (queues, skills, memberships, codes), 5 call id blocks; then
 // 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index, 9 the CRM's
-// word-search indexes.
+// word-search indexes, 10 call scripts (versions, queue scripts, script uses).
 #include "access/schema.h"
 #include "app/call_id_blocks.h"
 #include "app/store.h"
@@ -12,6 +12,7 @@
 #include "crm/word_search.h"
 #include "storage/id_allocator.h"
 #include "reporting/cdr_repository.h"
+#include "script_desk/script_store.h"
 #include "storage/interaction_log.h"
 
 namespace cc::app {
@@ -26,6 +27,7 @@ std::vector<storage::Migration> Schema() {
   all.push_back(crm::CrmMigration(7));
   all.push_back(reporting::CdrRepository::CallerIndexMigration(8));
   all.push_back(crm::WordSearchMigration(9));
+  all.push_back(script_desk::ScriptStore::Migration(10));
   return all;
 }
 

@@ -28,6 +28,8 @@
 #include "centre/centre.h"
 #include "api/crm_notifier.h"
 #include "app/demo_crm.h"
+#include "app/demo_scripts.h"
+#include "api/training.h"
 #include "centre/centre_repository.h"
 #include "crm/callback_desk.h"
 #include "crm/case_desk.h"
@@ -97,6 +99,10 @@ struct ServerApp::Parts {
   std::unique_ptr<crm::CaseDesk> cases;
   std::unique_ptr<crm::CallbackDesk> callbacks;
   std::unique_ptr<api::CrmServices> crm;
+  std::unique_ptr<script_desk::ScriptStore> script_store;
+  std::unique_ptr<script_desk::ScriptSessions> script_sessions;
+  std::unique_ptr<api::TrainingCalls> training;
+  std::unique_ptr<api::ScriptServices> scripts;
   std::unique_ptr<api::ApiServices> services;
   http::Metrics metrics;
   std::unique_ptr<api::LiveFeed> feed;
@@ -231,6 +237,8 @@ core::Result<StartInfo> ServerApp::Start() {
   p->callbacks = std::make_unique<crm::CallbackDesk>(*p->db);
   p->crm = std::make_unique<api::CrmServices>(api::CrmServices{*p->db, *p->customers, *p->catalogue, *p->order_desk,
                                                                *p->cases, *p->callbacks, p->zone});
+  p->script_store = std::make_unique<script_desk::ScriptStore>(*p->db);
+  p->script_sessions = std::make_unique<script_desk::ScriptSessions>();
   auto admin = EnsureAdmin(*p->directory, *p->audit, now);
   if (!admin) return tl::unexpected(admin.error());
   info.admin_password = *admin;
@@ -253,6 +261,12 @@ core::Result<StartInfo> ServerApp::Start() {
       info.demo_logins = *logins;
     } else if (auto logins = ReadDemoLogins(logins_file)) {
       info.demo_logins = *logins;
+    }
+    // Also for a demo database made before scripts existed.
+    auto company = p->directory->FindTenant(kDemoCompany);
+    if (!company) return tl::unexpected(company.error());
+    if (auto scripts = SeedDemoScripts(*p->script_store, *p->repository, company->id, now); !scripts) {
+      return tl::unexpected(scripts.error());
     }
   }
 
@@ -301,10 +315,13 @@ core::Result<StartInfo> ServerApp::Start() {
   p->sim = std::make_unique<SimWorld>(*p->centre, p->clock, std::move(sim));
   p->sim->Attach();
 
+  p->training = std::make_unique<api::TrainingCalls>(*p->centre, p->hub);
+  p->scripts = std::make_unique<api::ScriptServices>(
+      api::ScriptServices{*p->db, *p->script_store, *p->script_sessions, *p->training, p->hub});
   p->services = std::make_unique<api::ApiServices>(api::ApiServices{
       *p->directory, *p->auth, *p->tokens, *p->audit, *p->centre, *p->repository, *p->log,
       *p->cdrs, p->clock, p->sim.get(), std::string(kOpenApiSpec),
-      !settings_.tls_certificate.empty(), p->crm.get()});
+      !settings_.tls_certificate.empty(), p->crm.get(), p->scripts.get()});
   p->feed = std::make_unique<api::LiveFeed>(*p->services, p->hub, settings_.snapshot_period);
   p->centre->AddListener(p->feed.get());
   p->centre->Start(*setup);

@@ -93,6 +93,33 @@ core::Result<core::CallId> SimWorld::InjectCall(core::QueueId queue, std::string
   });
 }
 
+core::Result<core::CallId> SimWorld::PlacePracticeCall(core::AgentId agent, core::QueueId queue,
+                                                       core::TenantId tenant, std::string number) {
+  const core::CallId call = OnLoop([this] {
+    const core::CallId id = telephony_.ReserveCallId();
+    telephony_.ExpectPractice(id, core::Seconds(20 * 60));
+    return id;
+  });
+  acd::OriginateCall input;
+  input.call = call;
+  input.agent = agent;
+  input.queue = queue;
+  input.number = number;
+  input.attributes.tenant = tenant;
+  input.attributes.caller_number = number;
+  input.attributes.tags.push_back("training");
+  centre::Ack ack = centre_.Submit(std::move(input)).get();
+  if (!ack.applied) {
+    OnLoop([this, call] {
+      telephony_.ForgetPractice(call);
+      return 0;
+    });
+    return tl::unexpected(ack.applied.error());
+  }
+  if (auto durable = ack.durable.get(); !durable) return tl::unexpected(durable.error());
+  return call;
+}
+
 core::Result<core::CallId> SimWorld::Dispatch(const crm::Callback& callback) {
   const core::CallId call = OnLoop([this] { return telephony_.ReserveCallId(); });
   acd::ScheduleCallback input;

@@ -40,6 +40,8 @@ class SimWorld final : public api::SimControl, public crm::CallbackSink {
   void Stop();
 
   core::Result<core::CallId> InjectCall(core::QueueId queue, std::string caller) override;
+  core::Result<core::CallId> PlacePracticeCall(core::AgentId agent, core::QueueId queue, core::TenantId tenant,
+                                               std::string number) override;
   void SetTrafficPaused(bool paused) override;
   void SetBotsEnabled(bool enabled) override;
   void ReleaseSeat(core::AgentId agent) override;

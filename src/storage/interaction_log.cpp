@@ -46,6 +46,10 @@ constexpr const char* kReadFrom =
     "SELECT seq, at_ms, type, call_id, agent_id, queue_id, payload FROM interaction_log "
     "WHERE seq >= ? ORDER BY seq LIMIT ?";
 
+constexpr const char* kReadCall =
+    "SELECT seq, at_ms, type, call_id, agent_id, queue_id, payload FROM interaction_log "
+    "WHERE call_id = ? ORDER BY seq LIMIT ?";
+
 Value Optional(const std::optional<std::int64_t>& id) {
   if (!id) return nullptr;
   return *id;
@@ -133,8 +137,16 @@ std::vector<Statement> InteractionLog::AppendStatements(std::vector<LogRecord> r
 }
 
 core::Result<std::vector<LogRecord>> InteractionLog::ReadFrom(std::int64_t from_seq, int limit) {
+  return Read({kReadFrom, {from_seq, std::int64_t{limit}}}, limit);
+}
+
+core::Result<std::vector<LogRecord>> InteractionLog::ReadCall(std::int64_t call_id, int limit) {
+  return Read({kReadCall, {call_id, std::int64_t{limit}}}, limit);
+}
+
+core::Result<std::vector<LogRecord>> InteractionLog::Read(const Statement& statement, int limit) {
   if (limit <= 0) return Fail(ErrorCode::kInvalidArgument, "limit must be positive");
-  auto rows = db_.Query({kReadFrom, {from_seq, std::int64_t{limit}}});
+  auto rows = db_.Query(statement);
   if (!rows) return tl::unexpected(rows.error());
   std::vector<LogRecord> records;
   records.reserve(rows->size());

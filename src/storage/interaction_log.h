@@ -59,8 +59,12 @@ class InteractionLog {
 
   // Up to `limit` records with seq >= `from_seq`, in sequence order.
   core::Result<std::vector<LogRecord>> ReadFrom(std::int64_t from_seq, int limit);
+  // The first `limit` records of one call, in sequence order.
+  core::Result<std::vector<LogRecord>> ReadCall(std::int64_t call_id, int limit);
 
  private:
+  core::Result<std::vector<LogRecord>> Read(const Statement& statement, int limit);
+
   Database& db_;
 };
 

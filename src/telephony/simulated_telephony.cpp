@@ -316,10 +316,17 @@ void SimulatedTelephony::Dial(CallId call, AgentId agent, const std::string& num
   line.view.caller_number = number;
   line.view.agent = agent;
   line.behaviour = options_.default_behaviour;
+  auto practice = practice_.find(call);
+  const bool is_practice = practice != practice_.end();
+  if (is_practice) {
+    line.behaviour.mean_talk = practice->second;
+    practice_.erase(practice);
+  }
   auto& stored = lines_.emplace(call, std::move(line)).first->second;
   ++counts_.dialled;
-  const bool answers = Chance(options_.dial_answer_probability);
-  stored.dial = After(Uniform(options_.dial_min, options_.dial_max), [this, call, answers] {
+  const bool answers = is_practice || Chance(options_.dial_answer_probability);
+  const Duration after = is_practice ? core::Seconds(1) : Uniform(options_.dial_min, options_.dial_max);
+  stored.dial = After(after, [this, call, answers] {
     auto it = lines_.find(call);
     if (it == lines_.end()) return;
     LineRec& l = it->second;

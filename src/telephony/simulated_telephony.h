@@ -126,6 +126,11 @@ class SimulatedTelephony final : public CallControl {
   CallId InjectCall(std::string dialled_number, std::optional<std::string> caller_number,
                     std::optional<CallerBehaviour> behaviour = std::nullopt);
 
+  // The centre will Dial `call` for a practice call (S-17): the simulated
+  // person answers within a second and stays on the line for `talk`.
+  void ExpectPractice(CallId call, Duration talk) { practice_[call] = talk; }
+  void ForgetPractice(CallId call) { practice_.erase(call); }
+
   // Replaces the generated traffic; callers already on the line stay.
   core::Status SetTraffic(std::vector<TrafficStream> streams);
   // Stops and restarts generated arrivals; callers on the line go on.
@@ -183,6 +188,7 @@ class SimulatedTelephony final : public CallControl {
   CallEventHandler* handler_ = nullptr;
   std::uint64_t next_call_id_;
   std::map<CallId, LineRec> lines_;
+  std::map<CallId, Duration> practice_;  // calls to Dial as practice calls
   std::vector<StreamRun> streams_;
   bool paused_ = false;
   bool stopped_ = false;
