@@ -112,7 +112,11 @@ void AddTrainingRoutes(http::Router& router, ApiServices& s, Guard guard) {
     s.centre.Ask([&] {
       for (const auto& a : s.centre.setup().agents) agents[a.config.id.value()] = {a.config.name, a.team};
       for (const auto& p : *calls) {
-        if (s.centre.Call(core::CallId(static_cast<std::uint64_t>(p.call))) != nullptr) live.insert(p.call);
+        const core::CallId id(static_cast<std::uint64_t>(p.call));
+        auto desk = s.centre.DeskOf(core::AgentId(p.agent));
+        if (desk && ((desk->call && desk->call->call == id) || (desk->offer && desk->offer->call == id))) {
+          live.insert(p.call);
+        }
       }
     }).get();
     json out = json::array();

@@ -349,6 +349,17 @@ void Centre::Carry(const acd::Command& command) {
             if (telephony_) telephony_->Resume(c.call);
           },
           [&](const acd::Originate& c) {
+            // The agent is on the call from the moment it is dialled: the
+            // desk shows it (a callback or an outbound call) with its number.
+            Desk& desk = DeskFor(c.agent);
+            DeskCall call{c.call, {}, c.number, {}, clock_.Now()};
+            if (desk.offer && desk.offer->call == c.call) call = *desk.offer;
+            call.caller = c.number;
+            call.since = clock_.Now();
+            if (auto view = engine_.Call(c.call)) call.queue = view->queue;
+            desk.offer.reset();
+            desk.call = call;
+            mark(c.agent);
             if (telephony_) telephony_->Dial(c.call, c.agent, c.number);
           },
           [&](const acd::DialConsult& c) {
@@ -428,7 +439,18 @@ void Centre::Track(const acd::Event& event) {
                    }
                    desks_changed_.push_back(e.agent);
                  },
-                 [&](const acd::CallEnded& e) { calls_.erase(e.call); },
+                 [&](const acd::CallEnded& e) {
+                   calls_.erase(e.call);
+                   // A call that ended without the agent ever talking (a dialled
+                   // number that did not answer) leaves no AgentLeftCall.
+                   for (auto& [agent, desk] : desks_) {
+                     if (desk.call && desk.call->call == e.call) {
+                       desk.ended = desk.call;
+                       desk.call.reset();
+                       desks_changed_.push_back(agent);
+                     }
+                   }
+                 },
                  [](const auto&) {},
              },
              event.body);
