@@ -103,6 +103,14 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
          {{"tenant_id", tenant}, {"number", "+79161234567"}, {"reason", "обещали перезвонить"},
           {"due_at", in_an_hour}, {"queue_id", sales}},
          {Action::kScheduleCallbacks}},
+        {"GET", "/api/agent/script", {}, {Action::kControlOwnAgent}},
+        {"GET", "/api/agent/playbook", {}, {Action::kControlOwnAgent}},
+        {"GET", "/api/scripts?tenant_id=" + std::to_string(tenant), {}, {Action::kReadScripts}},
+        {"POST", "/api/scripts/validate", {{"script", {{"tenant_id", tenant}}}}, {Action::kReadScripts}},
+        {"POST", "/api/scripts", {{"tenant_id", tenant}, {"code", "c" + n}}, {Action::kManageScripts}},
+        {"GET", "/api/scripts/analytics?tenant_id=" + std::to_string(tenant), {}, {Action::kReadScriptAnalytics}},
+        {"GET", "/api/training/calls?tenant_id=" + std::to_string(tenant), {}, {Action::kReadScriptAnalytics}},
+        {"POST", "/api/training/calls", {{"situation", "S-05"}}, {Action::kRunTraining}},
     };
   };
 
@@ -128,7 +136,7 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 8 * 37);
+  EXPECT_EQ(checked, 8 * 45);
 
   // Anonymous callers get 401 everywhere.
   ApiSession anonymous(port_);
