@@ -316,7 +316,10 @@ core::Status SeedDemoCrm(const DemoCrm& d, core::TenantId tenant, core::Timestam
     auto order = d.order_desk.Create(in, *some_operator, at);
     if (!order) return Check(tl::unexpected(order.error()), "order");
     if (i % 10 == 9) continue;  // a few drafts were never confirmed
-    auto confirmed = d.order_desk.Confirm(order->id, *some_operator, "", at + std::chrono::minutes(3));
+    // Confirmed at once: a few minutes later could fall on the next day, when
+    // another price list or promotion applies, and the confirmation would
+    // (rightly) refuse prices that changed since the order was priced.
+    auto confirmed = d.order_desk.Confirm(order->id, *some_operator, "", at);
     if (!confirmed) return Check(tl::unexpected(confirmed.error()), "order confirmation");
     if (!confirmed->manager) continue;
     const auto later = at + std::chrono::hours(20);
