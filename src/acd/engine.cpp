@@ -356,7 +356,8 @@ std::optional<CallView> Engine::Call(CallId id) const {
              c.arrived,
              c.enqueued,
              c.kind != CallKind::kInbound,
-             c.attrs.priority};
+             c.attrs.priority,
+             !c.number.empty() ? c.number : c.attrs.caller_number.value_or("")};
   if (c.agent.valid()) v.agent = c.agent;
   if (c.consult && c.consult->agent.valid()) v.consult_agent = c.consult->agent;
   return v;

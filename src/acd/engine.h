@@ -56,6 +56,7 @@ struct CallView {
   Timestamp enqueued;
   bool is_callback;
   int priority;
+  std::string number;  // a callback's or outbound call's number to dial; else the caller's, if known
 };
 
 class Engine {

@@ -184,7 +184,12 @@ core::Result<json> DeskWorld::ScheduleCallback(const script_desk::ActionRequest&
   if (s_.crm == nullptr) return Fail(ErrorCode::kUnavailable, "the CRM is not running on this server");
   const auto when = request.values.find("callback_time");
   if (when == request.values.end()) return Precondition("the callback time has not been taken yet");
-  auto due = LocalTime(when->second, s_.crm->zone);
+  // The time the caller was told: the company's clock (its own zone, else the centre's).
+  core::TimeZone zone = s_.crm->zone;
+  if (auto tenant = s_.directory.GetTenant(context_.tenant); tenant && tenant->time_zone && !tenant->time_zone->empty()) {
+    if (auto own = core::TimeZone::Load(*tenant->time_zone)) zone = *own;
+  }
+  auto due = LocalTime(when->second, zone);
   if (!due) return tl::unexpected(due.error());
   if (*due < s_.clock.Now() - std::chrono::minutes(1)) {
     return Fail(ErrorCode::kInvalidArgument, fmt::format("the callback time {} has passed", when->second));

@@ -306,7 +306,11 @@ void Centre::Carry(const acd::Command& command) {
               offered.caller = info->caller;
               offered.dialled = info->dialled;
             }
-            if (auto view = engine_.Call(c.call)) offered.queue = view->queue;
+            if (auto view = engine_.Call(c.call)) {
+              offered.queue = view->queue;
+              // A callback has no line yet: the desk shows whom it will call.
+              if (!offered.caller && !view->number.empty()) offered.caller = view->number;
+            }
             desk.offer = offered;
             desk.offer_kind = c.kind;
             mark(c.agent);

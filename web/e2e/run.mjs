@@ -14,8 +14,18 @@ import wallboard from './flows/wallboard.mjs';
 import badEntry from './flows/bad_entry.mjs';
 import team from './flows/team.mjs';
 import admin from './flows/admin.mjs';
+import scriptEditor from './flows/script_editor.mjs'; // issue #8
+// issue #8: call scripts and the playbook
+import scriptAbusive from './flows/script_abusive.mjs';
+import scriptEmergency from './flows/script_emergency.mjs';
+import scriptQuality from './flows/script_quality.mjs';
+import scriptCallback from './flows/script_callback.mjs';
+import scriptRequeue from './flows/script_requeue.mjs';
+import scriptSale from './flows/script_sale.mjs';
 
-const all = [order, complaint, wallboard, badEntry, team, admin];
+const all = [order, complaint, wallboard, badEntry, team, admin,
+  scriptSale, scriptAbusive, scriptEmergency, scriptQuality, scriptCallback, scriptRequeue, // issue #8: the requeue last (its caller waits)
+  scriptEditor]; // issue #8: the editor publishes a new complaint version (same steps)
 const args = process.argv.slice(2);
 const screenshots = args.includes('--screenshots');
 const named = args.filter((a) => !a.startsWith('--'));

@@ -13,6 +13,7 @@ import TeamView from './team/TeamView';
 import OrdersInbox from './manager/OrdersInbox';
 import CasesInbox from './cases/CasesInbox';
 import AdminHome from './admin/AdminHome';
+import ScriptsHome from './scripts/ScriptsHome'; // issue #8: scripts area
 
 function LangSwitch() {
   return (
@@ -102,6 +103,7 @@ const TeamScreen = () => <Guarded path="/team"><TeamView /></Guarded>;
 const OrdersScreen = () => <Guarded path="/orders"><OrdersInbox /></Guarded>;
 const CasesScreen = () => <Guarded path="/cases"><CasesInbox /></Guarded>;
 const AdminScreen = () => <Guarded path="/admin"><AdminHome /></Guarded>;
+const ScriptsScreen = () => <Guarded path="/scripts"><ScriptsHome /></Guarded>; // issue #8
 
 function Shell() {
   return (
@@ -119,6 +121,8 @@ function Shell() {
           <Route path="/cases" component={CasesScreen} />
           <Route path="/admin/*" component={AdminScreen} />
           <Route path="/admin" component={AdminScreen} />
+          <Route path="/scripts/*" component={ScriptsScreen} />
+          <Route path="/scripts" component={ScriptsScreen} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -20,6 +20,7 @@ import { CaseForm } from './CaseForm';
 import { CallbackForm } from './CallbackForm';
 import { NotesPanel } from './NotesPanel';
 import { ScriptPanel } from './ScriptPanel';
+import { PlaybookList, PLAYBOOK_SEARCH } from './PlaybookList'; // issue #8
 import { WrapUp, finishWrapUp } from './WrapUp';
 
 async function doAnswer(): Promise<void> {
@@ -60,6 +61,13 @@ function Help({ onClose }: { onClose: () => void }) {
                   <kbd>↓</kbd> <kbd>↑</kbd> <kbd>Enter</kbd>
                 </td>
                 <td>{t('agent.key.arrows')}</td>
+              </tr>
+              {/* issue #8: the script's answers */}
+              <tr>
+                <td>
+                  <kbd>1</kbd>…<kbd>9</kbd>
+                </td>
+                <td>{t('agent.script.keyOptions')}</td>
               </tr>
             </tbody>
           </table>
@@ -153,6 +161,13 @@ export default function AgentDesk() {
           if (!c.finishWrapUp) return false;
           void finishWrapUp();
           return true;
+        // issue #8: the playbook's search; the script's current step
+        case 'playbook':
+          focusSoon(`#${PLAYBOOK_SEARCH}`);
+          return true;
+        case 'script':
+          focusSoon('[data-testid="script-panel"] [data-step-focus]');
+          return true;
         case 'help':
           setHelp((h) => !h);
           return true;
@@ -191,6 +206,8 @@ export default function AgentDesk() {
         </div>
         <div class="agent-col agent-col-right">
           <ScriptPanel />
+          {/* issue #8: the playbook under the script */}
+          <PlaybookList />
           <NotesPanel />
           {/* Keyed by the call: a new call mounts fresh forms at once (an effect
               that cleared them ran after paint and could eat the first keystrokes). */}

@@ -16,6 +16,9 @@ export type ShortcutAction =
   | 'callbackForm'
   | 'notes'
   | 'finishWrapUp'
+  // issue #8: the playbook's search and the script's current step
+  | 'playbook'
+  | 'script'
   | 'help';
 
 export interface Shortcut {
@@ -41,6 +44,9 @@ export const shortcuts: Shortcut[] = [
   { action: 'callbackForm', code: 'KeyL', label: 'Alt+L', text: 'agent.key.callback' },
   { action: 'notes', code: 'KeyM', label: 'Alt+M', text: 'agent.key.notes' },
   { action: 'finishWrapUp', code: 'KeyW', label: 'Alt+W', text: 'agent.key.finish' },
+  // issue #8: the playbook and the script
+  { action: 'playbook', code: 'KeyP', label: 'Alt+P', text: 'agent.playbook.key' },
+  { action: 'script', code: 'KeyJ', label: 'Alt+J', text: 'agent.script.key' },
   { action: 'help', code: 'Slash', label: 'Alt+/', text: 'agent.key.help' },
 ];
 

@@ -13,16 +13,17 @@ const items: Record<string, NavItem> = {
   orders: { path: '/orders', label: 'core.nav.orders' },
   cases: { path: '/cases', label: 'core.nav.cases' },
   admin: { path: '/admin', label: 'core.nav.admin' },
+  scripts: { path: '/scripts', label: 'scripts.nav' }, // issue #8: scripts area
 };
 
 const byRole: Record<Role, (keyof typeof items)[]> = {
   operator: ['agent'],
-  team_lead: ['team', 'agent'],
-  supervisor: ['wallboard', 'agent', 'orders', 'cases'],
-  qa: ['cases'],
+  team_lead: ['team', 'agent', 'scripts'],
+  supervisor: ['wallboard', 'agent', 'orders', 'cases', 'scripts'],
+  qa: ['cases', 'scripts'],
   manager: ['orders', 'cases'],
   office_manager: ['cases', 'admin'],
-  admin: ['admin', 'wallboard', 'orders', 'cases', 'agent'],
+  admin: ['admin', 'wallboard', 'orders', 'cases', 'agent', 'scripts'],
   director: ['wallboard', 'team', 'orders', 'cases'],
 };
 

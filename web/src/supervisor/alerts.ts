@@ -39,3 +39,49 @@ export function alertsFor(
 export function alertedQueues(alerts: Alert[]): Set<number> {
   return new Set(alerts.map((a) => a.queue));
 }
+
+// --- issue #8: a caller put back at the head of a queue ----------------------
+// The server sends {"type":"alert","kind":"requeued",…} once; the wallboard
+// keeps it in the list for a few minutes from when it arrived (the browser's
+// clock, so a skewed server clock neither hides nor pins it).
+export const REQUEUE_ALERT_MS = 5 * 60_000;
+
+export interface RequeueAlert {
+  kind: 'requeued';
+  call: number;
+  queue: number;
+  queueName: string;
+  agent: number;
+  agentName: string;
+  at: string;
+  receivedAt: number;
+}
+
+// The alert from a socket message, or null when it is not a requeue alert.
+export function requeueAlertFrom(m: Record<string, unknown>, receivedAt: number): RequeueAlert | null {
+  if (m.type !== 'alert' || m.kind !== 'requeued') return null;
+  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const queue = num(m.queue);
+  const agent = num(m.agent);
+  return {
+    kind: 'requeued',
+    call: num(m.call),
+    queue,
+    queueName: str(m.queue_name) || `#${queue}`,
+    agent,
+    agentName: str(m.agent_name) || `#${agent}`,
+    at: str(m.at),
+    receivedAt,
+  };
+}
+
+// The list with a new alert on top (the same call's earlier alert replaced).
+export function addRequeueAlert(list: readonly RequeueAlert[], alert: RequeueAlert): RequeueAlert[] {
+  return [alert, ...list.filter((a) => !(a.call === alert.call && a.queue === alert.queue))];
+}
+
+// The alerts still shown at `now`.
+export function liveRequeueAlerts(list: readonly RequeueAlert[], now: number, lifetimeMs = REQUEUE_ALERT_MS): RequeueAlert[] {
+  return list.filter((a) => now - a.receivedAt < lifetimeMs && now >= a.receivedAt - 60_000);
+}

@@ -6,6 +6,7 @@ import { api } from '../core/api';
 import { onMessage } from '../core/ws';
 import { applyAgentState, applyRealtime, type Picture } from './realtime';
 import type { AgentStateMessage, Directory, QueueSettings, RealtimeMessage } from './types';
+import { addRequeueAlert, liveRequeueAlerts, requeueAlertFrom, type RequeueAlert } from './alerts'; // issue #8
 
 export function useLivePicture(): {
   picture: Picture | null;
@@ -94,4 +95,29 @@ export function useQueueSettings(): Record<number, QueueSettings> {
 export function useDirectory(): { directory: Directory | null; error: unknown } {
   const { data, error } = usePolled<Directory>('/api/wallboard/directory', 300_000);
   return { directory: data, error };
+}
+
+// --- issue #8: requeue alerts from the socket, kept for a few minutes -------
+
+export function useRequeueAlerts(): RequeueAlert[] {
+  const [list, setList] = useState<RequeueAlert[]>([]);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const off = onMessage('alert', (m) => {
+      const alert = requeueAlertFrom(m, Date.now());
+      if (alert) {
+        setNow(Date.now());
+        setList((l) => addRequeueAlert(liveRequeueAlerts(l, Date.now()), alert));
+      }
+    });
+    return off;
+  }, []);
+  // A tick only while something is shown, so the alert goes when its time is up.
+  const shown = liveRequeueAlerts(list, now);
+  useEffect(() => {
+    if (!list.length) return;
+    const timer = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(timer);
+  }, [list.length > 0]);
+  return shown;
 }

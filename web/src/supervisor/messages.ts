@@ -19,6 +19,7 @@ export const messages = {
     'supervisor.alerts.none': 'Все очереди в норме',
     'supervisor.alert.sl': '«{queue}»: уровень сервиса {level} — ниже цели {target}',
     'supervisor.alert.wait': '«{queue}»: клиент ждёт {wait} — дольше предела {limit} (в очереди {waiting})',
+    'supervisor.alert.requeued': '{agent}: клиент возвращён в начало очереди «{queue}»', // issue #8
     'supervisor.states.title': 'Операторы по состояниям',
     'supervisor.states.hint': 'Нажмите, чтобы показать только их; ещё раз — всех',
     'supervisor.charts.title': 'Звонки за сегодня по интервалам',
@@ -95,6 +96,7 @@ export const messages = {
     'supervisor.alerts.none': 'All queues within target',
     'supervisor.alert.sl': '“{queue}”: service level {level}, below the {target} target',
     'supervisor.alert.wait': '“{queue}”: a caller has waited {wait}, over the {limit} limit ({waiting} waiting)',
+    'supervisor.alert.requeued': '{agent} put a caller back at the head of “{queue}”', // issue #8
     'supervisor.states.title': 'Agents by state',
     'supervisor.states.hint': 'Click to show only these; click again for everyone',
     'supervisor.charts.title': "Today's calls by interval",
