@@ -160,6 +160,24 @@ TEST_F(ScriptApiTest, AQualityComplaintOpensACaseWithTheTimeAndBooksACallback) {
   EXPECT_EQ(callbacks[0]["number"], "+79151000000");
 }
 
+TEST_F(ScriptApiTest, ABookedCallbackIsOfferedLaterWithTheNumberToCall) {
+  // S-10 books the callback through the desk; here it falls due at once.
+  auto op = As("op01");
+  ASSERT_EQ(op->Post("/api/agent/login").status, 200);
+  ASSERT_EQ(op->Post("/api/agent/ready").status, 200);
+  const std::string due = core::FormatUtc(
+      std::chrono::time_point_cast<core::Duration>(std::chrono::system_clock::now()));
+  auto booked = op->Post("/api/callbacks", {{"tenant_id", tenant_},
+                                            {"number", "+79151000044"},
+                                            {"reason", "the operator's computer froze (S-10)"},
+                                            {"due_at", due},
+                                            {"queue_id", QueueId(*admin_, "Продажи")}});
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  json desk = WaitFor(*op, "/api/agent", [](const json& d) { return d["offer"].is_object(); });
+  EXPECT_EQ(desk["offer"]["kind"], "callback");
+  EXPECT_EQ(desk["offer"]["caller"], "+79151000044");
+}
+
 TEST_F(ScriptApiTest, RequeueingPutsTheCallerBackAndAlertsTheSupervisors) {
   auto supervisor = As("supervisor");
   http::Headers extra;
