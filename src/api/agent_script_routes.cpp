@@ -20,11 +20,6 @@ using script_desk::CallSession;
 
 namespace {
 
-core::Result<ScriptServices*> Scripts(ApiServices& s) {
-  if (s.scripts == nullptr) return Fail(ErrorCode::kUnavailable, "call scripts are not running on this server");
-  return s.scripts;
-}
-
 // The call on the operator's desk: talking (live) or in wrap-up.
 struct DeskLine {
   script_desk::CallContext context;

@@ -22,6 +22,11 @@ core::Result<CrmServices*> Crm(ApiServices& s) {
   return s.crm;
 }
 
+core::Result<ScriptServices*> Scripts(ApiServices& s) {
+  if (s.scripts == nullptr) return Fail(ErrorCode::kUnavailable, "call scripts are not running on this server");
+  return s.scripts;
+}
+
 http::Handler CrmRoute(ApiServices& s, Guard guard, access::Action action, CrmHandler handler) {
   return [&s, guard, action, handler = std::move(handler)](http::Request& r) {
     auto c = guard.Require(r, action);

@@ -21,6 +21,8 @@ crm::TenantScope ScopeOf(const access::Principal& who);
 
 // The CRM, or kUnavailable.
 core::Result<CrmServices*> Crm(ApiServices& s);
+// The call-script services, or kUnavailable when the server runs without them.
+core::Result<ScriptServices*> Scripts(ApiServices& s);
 
 // A CRM route: authenticates and checks `action` (a denial is audited),
 // finds the CRM (503 without it), then runs `handler`.

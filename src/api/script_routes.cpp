@@ -21,11 +21,6 @@ using script_desk::ScriptKind;
 
 namespace {
 
-core::Result<ScriptServices*> Scripts(ApiServices& s) {
-  if (s.scripts == nullptr) return Fail(ErrorCode::kUnavailable, "call scripts are not running on this server");
-  return s.scripts;
-}
-
 using ScriptHandler = std::function<http::Response(http::Request&, const Caller&, ScriptServices&)>;
 http::Handler ScriptRoute(ApiServices& s, Guard guard, access::Action action, ScriptHandler handler) {
   return [&s, guard, action, handler = std::move(handler)](http::Request& r) {

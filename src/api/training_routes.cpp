@@ -37,7 +37,7 @@ void AddTrainingRoutes(http::Router& router, ApiServices& s, Guard guard) {
   router.Add("POST", "/api/training/calls", [&s, guard](http::Request& r) {
     auto c = guard.Require(r, Action::kRunTraining);
     if (!c) return Error(c.error());
-    if (s.scripts == nullptr) return Error({ErrorCode::kUnavailable, "call scripts are not running on this server"});
+    if (auto sc = Scripts(s); !sc) return Error(sc.error());
     if (s.sim == nullptr) {
       return Error({ErrorCode::kUnavailable, "practice calls need the simulated telephony (the demo or simulation)"});
     }
@@ -100,7 +100,7 @@ void AddTrainingRoutes(http::Router& router, ApiServices& s, Guard guard) {
   router.Add("GET", "/api/training/calls", [&s, guard](http::Request& r) {
     auto c = guard.Require(r, Action::kReadScriptAnalytics);
     if (!c) return Error(c.error());
-    if (s.scripts == nullptr) return Error({ErrorCode::kUnavailable, "call scripts are not running on this server"});
+    if (auto sc = Scripts(s); !sc) return Error(sc.error());
     auto tenant = QueryTenant(*c, r);
     if (!tenant) return Error(tenant.error());
     auto limit = QueryInt(r, "limit", 50, 1, 500);

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../core/i18n';
+import { TenantPicker } from '../core/TenantPicker';
 import { me } from '../core/session';
 import { ErrorNote } from '../core/ui';
 import { mayEdit, sectionFromPath, sectionsFor, type Section } from './access';
@@ -74,20 +75,14 @@ export default function AdminHome() {
             </>
           ))}
         </nav>
-        {tenants.value.length > 1 ? (
-          <label class="admin-tenant">
-            <span>{t('admin.tenant')}</span>
-            <select
-              data-testid="admin-tenant"
-              value={String(tenant.value ?? '')}
-              onChange={(e) => chooseTenant(Number((e.target as HTMLSelectElement).value))}
-            >
-              {tenants.value.map((x) => (
-                <option value={String(x.id)}>{x.name}</option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <TenantPicker
+          tenants={tenants.value}
+          value={tenant.value}
+          onChange={chooseTenant}
+          label="admin.tenant"
+          class="admin-tenant"
+          testid="admin-tenant"
+        />
       </div>
       <ErrorNote error={error} />
       {ready && tenant.value !== null ? (

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../core/i18n';
+import { TenantPicker } from '../core/TenantPicker';
 import { ErrorNote } from '../core/ui';
 import { chooseTenant, loadBasics, loadScripts, tenant, tenants } from './data';
 import { placeOf } from './routes';
@@ -44,22 +45,15 @@ export default function ScriptsHome() {
             </a>
           ))}
         </nav>
-        {tenants.value.length > 1 ? (
-          <label class="sc-tenant">
-            <span>{t('scripts.tenant')}</span>
-            <select
-              data-testid="scripts-tenant"
-              value={String(tenant.value ?? '')}
-              onChange={(e) => chooseTenant(Number((e.target as HTMLSelectElement).value))}
-            >
-              {tenants.value.map((x) => (
-                <option value={String(x.id)}>{x.name}</option>
-              ))}
-            </select>
-          </label>
-        ) : tenants.value.length === 1 ? (
-          <span class="sc-tenant muted">{tenants.value[0].name}</span>
-        ) : null}
+        <TenantPicker
+          tenants={tenants.value}
+          value={tenant.value}
+          onChange={chooseTenant}
+          label="scripts.tenant"
+          class="sc-tenant"
+          testid="scripts-tenant"
+          showSingle
+        />
       </div>
       <ErrorNote error={error} />
       {ready && tenant.value !== null ? <Place key={`${tenant.value}`} place={place} /> : null}

@@ -10,15 +10,8 @@ export interface StepEntry {
   step: Step;
 }
 
-export interface Draft {
-  id?: number;
-  tenant_id: number;
-  name: string;
-  version: number;
-  language: Language;
-  start: string;
-  steps: StepEntry[];
-}
+// The script being edited: as stored, with its steps in the editor's order.
+export type Draft = Omit<ScriptJson, 'steps'> & { steps: StepEntry[] };
 
 // Where one step names another.
 export interface Reference {
