@@ -10,6 +10,10 @@ void TrainingCalls::Begin(Practice practice) {
   const core::CallId call = practice.call;
   {
     std::lock_guard lock(mutex_);
+    // Practice calls are remembered for a day (their record stays in script_uses).
+    std::erase_if(calls_, [&practice](const auto& entry) {
+      return entry.second.placed < practice.placed - std::chrono::hours(24);
+    });
     calls_[call] = std::move(practice);
   }
   boost::asio::post(centre_.loop(), [this, call] { Tick(call, 0); });

@@ -38,7 +38,7 @@ class TrainingCalls {
                 std::chrono::milliseconds line_every = std::chrono::seconds(4))
       : centre_(centre), hub_(hub), line_every_(line_every) {}
 
-  // Remembers a placed practice call and starts feeding its lines.
+  // Remembers a placed practice call (for a day) and starts feeding its lines.
   void Begin(Practice practice);
   std::optional<Practice> Find(core::CallId call) const;
 
