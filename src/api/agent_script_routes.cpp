@@ -143,21 +143,21 @@ core::Result<std::size_t> OptionOf(const json& body) {
 void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard) {
   using access::Action;
   // Every route: the operator's own desk, a JSON body (maybe empty).
-  auto route = [&s, guard](bool change, auto op) {
-    return [&s, guard, change, op](http::Request& r) -> http::Response {
+  auto route = [guard](auto op) {
+    return [guard, op](http::Request& r) -> http::Response {
       auto c = guard.Require(r, Action::kControlOwnAgent);
       if (!c) return Error(c.error());
       auto body = BodyOrEmpty(r);
       if (!body) return Error(body.error());
-      return op(r, *c, *body, change);
+      return op(r, *c, *body);
     };
   };
 
-  router.Add("GET", "/api/agent/script", route(false, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+  router.Add("GET", "/api/agent/script", route([&s](http::Request& r, const Caller& c, const json& body) {
                return WithSession(s, c, LanguageOf(r, body), false,
                                   [](CallSession&, DeskWorld&, core::Timestamp) { return core::Status{}; });
              }));
-  router.Add("POST", "/api/agent/script/next", route(true, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+  router.Add("POST", "/api/agent/script/next", route([&s](http::Request& r, const Caller& c, const json& body) {
                std::optional<std::string> value;
                if (body.contains("value")) {
                  if (!body["value"].is_string()) return Error({ErrorCode::kInvalidArgument, "'value' must be text"});
@@ -170,7 +170,7 @@ void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard) {
                                   });
              }));
   router.Add("POST", "/api/agent/script/choose",
-             route(true, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+             route([&s](http::Request& r, const Caller& c, const json& body) {
                auto option = OptionOf(body);
                if (!option) return Error(option.error());
                return WithSession(s, c, LanguageOf(r, body), true,
@@ -178,19 +178,19 @@ void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard) {
                                     return session.Choose(*option, now);
                                   });
              }));
-  router.Add("POST", "/api/agent/script/back", route(true, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+  router.Add("POST", "/api/agent/script/back", route([&s](http::Request& r, const Caller& c, const json& body) {
                return WithSession(s, c, LanguageOf(r, body), true,
                                   [](CallSession& session, DeskWorld&, core::Timestamp now) { return session.Back(now); });
              }));
   router.Add("POST", "/api/agent/script/forward",
-             route(true, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+             route([&s](http::Request& r, const Caller& c, const json& body) {
                return WithSession(s, c, LanguageOf(r, body), true, [](CallSession& session, DeskWorld&, core::Timestamp now) {
                  return session.Forward(now);
                });
              }));
 
   // The playbook: every situation of the operator's company, in their language.
-  router.Add("GET", "/api/agent/playbook", route(false, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+  router.Add("GET", "/api/agent/playbook", route([&s](http::Request& r, const Caller& c, const json& body) {
                auto sc = Scripts(s);
                if (!sc) return Error(sc.error());
                const Language language = LanguageOf(r, body);
@@ -226,14 +226,14 @@ void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard) {
                return Ok(out);
              }));
   router.Add("POST", "/api/agent/playbook/close",
-             route(true, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+             route([&s](http::Request& r, const Caller& c, const json& body) {
                return WithSession(s, c, LanguageOf(r, body), true, [](CallSession& session, DeskWorld&, core::Timestamp) {
                  session.CloseSituation();
                  return core::Status{};
                });
              }));
   router.Add("POST", "/api/agent/playbook/{code}",
-             route(true, [&s](http::Request& r, const Caller& c, const json& body, bool) {
+             route([&s](http::Request& r, const Caller& c, const json& body) {
                auto sc = Scripts(s);
                if (!sc) return Error(sc.error());
                const std::string code(r.PathParam("code"));

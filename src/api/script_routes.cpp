@@ -96,7 +96,6 @@ void AddScriptRoutes(http::Router& router, ApiServices& s, Guard guard) {
                                 {"updated_at", core::FormatUtc(row.published_at)},
                                 {"queues", assigned == queues->end() ? json::array() : json(assigned->second)}});
                }
-               (void)s;
                return Ok(out);
              }));
 
