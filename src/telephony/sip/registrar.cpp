@@ -1,0 +1,173 @@
+#include "telephony/sip/registrar.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "telephony/sip/digest.h"
+
+namespace cc::telephony::sip {
+
+Registrar::Registrar(RegistrarOptions options, std::function<std::string()> new_nonce)
+    : options_(std::move(options)), new_nonce_(std::move(new_nonce)) {}
+
+void Registrar::SetAccounts(std::vector<SipAccount> accounts) {
+  std::map<std::string, SipAccount> next;
+  for (auto& a : accounts) next[a.user] = std::move(a);
+  for (auto it = bindings_.begin(); it != bindings_.end();) {
+    bool kept = std::any_of(next.begin(), next.end(),
+                            [&](const auto& entry) { return entry.second.agent == it->first; });
+    it = kept ? std::next(it) : bindings_.erase(it);
+  }
+  accounts_ = std::move(next);
+}
+
+void Registrar::SetAccount(SipAccount account) {
+  auto old = accounts_.find(account.user);
+  if (old != accounts_.end() && old->second.agent != account.agent) bindings_.erase(old->second.agent);
+  accounts_[account.user] = std::move(account);
+}
+
+void Registrar::RemoveAccount(const std::string& user) {
+  auto it = accounts_.find(user);
+  if (it == accounts_.end()) return;
+  bindings_.erase(it->second.agent);
+  accounts_.erase(it);
+}
+
+bool Registrar::HasAccount(core::AgentId agent) const {
+  return std::any_of(accounts_.begin(), accounts_.end(),
+                     [&](const auto& entry) { return entry.second.agent == agent; });
+}
+
+RegistrarAnswer Registrar::Challenge(core::Timestamp now, bool stale) {
+  std::string nonce = new_nonce_();
+  if (nonces_.size() >= options_.max_nonces) {
+    auto oldest = std::min_element(nonces_.begin(), nonces_.end(),
+                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+    nonces_.erase(oldest);
+  }
+  nonces_[nonce] = now;
+  RegistrarAnswer answer;
+  answer.status = 401;
+  answer.phrase = "Unauthorized";
+  answer.headers.push_back({"WWW-Authenticate", DigestChallenge(options_.realm, nonce, stale)});
+  return answer;
+}
+
+bool Registrar::NonceFresh(const std::string& nonce, core::Timestamp now) {
+  for (auto it = nonces_.begin(); it != nonces_.end();) {
+    it = now - it->second > options_.nonce_ttl ? nonces_.erase(it) : std::next(it);
+  }
+  return nonces_.count(nonce) > 0;
+}
+
+RegistrarAnswer Registrar::Handle(const RegisterRequest& request, core::Timestamp now) {
+  if (!request.authorization) return Challenge(now, false);
+  auto credentials = ParseDigest(*request.authorization);
+  if (!credentials) return RegistrarAnswer{400, "Bad Authorization Header", {}, std::nullopt, false};
+  if (credentials->realm != options_.realm || !NonceFresh(credentials->nonce, now)) {
+    return Challenge(now, credentials->realm == options_.realm);
+  }
+  const RegistrarAnswer forbidden{403, "Forbidden", {}, std::nullopt, false};
+  auto account = accounts_.find(credentials->username);
+  if (account == accounts_.end() || credentials->username != request.user ||
+      !DigestMatches(account->second.ha1, "REGISTER", *credentials)) {
+    return forbidden;
+  }
+
+  const core::AgentId agent = account->second.agent;
+  auto& bindings = bindings_[agent];
+  RegistrarAnswer answer{200, "OK", {}, agent, false};
+  auto remaining = [&](const Binding& b) {
+    return std::chrono::duration_cast<std::chrono::seconds>(b.expires_at - now).count();
+  };
+  if (request.remove_all) {
+    if (request.expires.value_or(1) != 0 || !request.contacts.empty()) {
+      return RegistrarAnswer{400, "Contact * Needs Expires 0", {}, agent, false};
+    }
+    answer.changed = !bindings.empty();
+    bindings.clear();
+  }
+  for (const auto& contact : request.contacts) {
+    std::uint32_t expires =
+        contact.expires.value_or(request.expires.value_or(options_.default_expires));
+    if (expires != 0 && expires < options_.min_expires) {
+      return RegistrarAnswer{423, "Interval Too Brief",
+                             {{"Min-Expires", std::to_string(options_.min_expires)}}, agent, false};
+    }
+    expires = std::min(expires, options_.max_expires);
+    auto same = std::find_if(bindings.begin(), bindings.end(),
+                             [&](const Binding& b) { return b.contact == contact.uri; });
+    if (expires == 0) {
+      if (same != bindings.end()) {
+        bindings.erase(same);
+        answer.changed = true;
+      }
+      continue;
+    }
+    Binding binding{contact.uri, now + core::Seconds(expires), now, request.source};
+    if (same != bindings.end()) {
+      *same = binding;
+    } else {
+      if (bindings.size() >= options_.max_contacts) {
+        bindings.erase(std::min_element(bindings.begin(), bindings.end(), [](const auto& a, const auto& b) {
+          return a.updated < b.updated;
+        }));
+      }
+      bindings.push_back(binding);
+    }
+    answer.changed = true;
+  }
+  for (const auto& b : bindings) {
+    if (b.expires_at <= now) continue;
+    answer.headers.push_back({"Contact", fmt::format("<{}>;expires={}", b.contact, remaining(b))});
+  }
+  if (bindings.empty()) bindings_.erase(agent);
+  return answer;
+}
+
+std::vector<std::string> Registrar::Contacts(core::AgentId agent, core::Timestamp now) const {
+  std::vector<std::string> contacts;
+  auto it = bindings_.find(agent);
+  if (it == bindings_.end()) return contacts;
+  std::vector<const Binding*> live;
+  for (const auto& b : it->second) {
+    if (b.expires_at > now) live.push_back(&b);
+  }
+  std::sort(live.begin(), live.end(), [](const Binding* a, const Binding* b) { return a->updated > b->updated; });
+  for (const Binding* b : live) contacts.push_back(b->contact);
+  return contacts;
+}
+
+std::vector<core::AgentId> Registrar::Expire(core::Timestamp now) {
+  std::vector<core::AgentId> gone;
+  for (auto it = bindings_.begin(); it != bindings_.end();) {
+    auto& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const Binding& b) { return b.expires_at <= now; }),
+               list.end());
+    if (list.empty()) {
+      gone.push_back(it->first);
+      it = bindings_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return gone;
+}
+
+std::vector<BindingView> Registrar::Bindings(core::Timestamp now) const {
+  std::vector<BindingView> views;
+  for (const auto& [agent, list] : bindings_) {
+    std::string user;
+    for (const auto& [name, account] : accounts_) {
+      if (account.agent == agent) user = name;
+    }
+    for (const auto& b : list) {
+      if (b.expires_at > now) views.push_back({agent, user, b.contact, b.expires_at, b.source});
+    }
+  }
+  return views;
+}
+
+}  // namespace cc::telephony::sip

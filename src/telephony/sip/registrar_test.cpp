@@ -1,0 +1,136 @@
+#include "telephony/sip/registrar.h"
+
+#include <gtest/gtest.h>
+
+#include "telephony/sip/digest.h"
+
+namespace cc::telephony::sip {
+namespace {
+
+using core::AgentId;
+
+class RegistrarTest : public ::testing::Test {
+ protected:
+  RegistrarTest()
+      : registrar_({}, [this] { return "nonce" + std::to_string(++nonces_); }) {
+    registrar_.SetAccounts({{"op01", AgentId(11), DigestHa1("op01", "callcenter", "right")},
+                            {"op02", AgentId(12), DigestHa1("op02", "callcenter", "other")}});
+  }
+
+  // What a phone sends after the challenge, with `password`.
+  RegisterRequest Signed(const std::string& user, const std::string& password, const std::string& nonce,
+                         std::vector<ContactBinding> contacts, std::optional<std::uint32_t> expires = 600) {
+    RegisterRequest r;
+    r.user = user;
+    r.contacts = std::move(contacts);
+    r.expires = expires;
+    DigestCredentials c;
+    c.username = user;
+    c.realm = "callcenter";
+    c.nonce = nonce;
+    c.uri = "sip:127.0.0.1";
+    c.qop = "auth";
+    c.nc = "00000001";
+    c.cnonce = "xyz";
+    c.response = DigestResponse(DigestHa1(user, "callcenter", password), "REGISTER", c);
+    r.authorization = "Digest username=\"" + user + "\", realm=\"callcenter\", nonce=\"" + nonce +
+                      "\", uri=\"sip:127.0.0.1\", qop=auth, nc=00000001, cnonce=\"xyz\", response=\"" +
+                      c.response + "\"";
+    return r;
+  }
+
+  std::string Challenge() {
+    RegisterRequest bare;
+    bare.user = "op01";
+    auto answer = registrar_.Handle(bare, now_);
+    EXPECT_EQ(answer.status, 401);
+    EXPECT_EQ(answer.headers.at(0).name, "WWW-Authenticate");
+    return "nonce" + std::to_string(nonces_);
+  }
+
+  core::Timestamp now_{core::Seconds(1'000'000)};
+  int nonces_ = 0;
+  Registrar registrar_;
+};
+
+TEST_F(RegistrarTest, APhoneWithTheRightPasswordIsRegisteredUntilItExpires) {
+  const auto nonce = Challenge();
+  auto answer = registrar_.Handle(Signed("op01", "right", nonce, {{"sip:op01@127.0.0.1:5071", std::nullopt}}), now_);
+  EXPECT_EQ(answer.status, 200);
+  ASSERT_TRUE(answer.agent);
+  EXPECT_EQ(*answer.agent, AgentId(11));
+  EXPECT_TRUE(answer.changed);
+  ASSERT_EQ(answer.headers.size(), 1u);
+  EXPECT_EQ(answer.headers[0].value, "<sip:op01@127.0.0.1:5071>;expires=600");
+  EXPECT_EQ(registrar_.Contacts(AgentId(11), now_), std::vector<std::string>{"sip:op01@127.0.0.1:5071"});
+  EXPECT_TRUE(registrar_.Registered(AgentId(11), now_ + core::Seconds(599)));
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_ + core::Seconds(600)));
+  EXPECT_EQ(registrar_.Expire(now_ + core::Seconds(601)), std::vector<AgentId>{AgentId(11)});
+}
+
+TEST_F(RegistrarTest, AWrongPasswordAndAnUnknownUserGetTheSameRefusal) {
+  const auto nonce = Challenge();
+  auto wrong = registrar_.Handle(Signed("op01", "wrong", nonce, {{"sip:op01@127.0.0.1:5071", std::nullopt}}), now_);
+  auto unknown = registrar_.Handle(Signed("op99", "right", nonce, {{"sip:op99@127.0.0.1:5071", std::nullopt}}), now_);
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(unknown.status, 403);
+  EXPECT_EQ(wrong.phrase, unknown.phrase);
+  EXPECT_EQ(wrong.headers.size(), unknown.headers.size());
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));
+}
+
+TEST_F(RegistrarTest, AnotherAgentsPasswordDoesNotRegisterThisOne) {
+  const auto nonce = Challenge();
+  auto r = Signed("op02", "other", nonce, {{"sip:op01@127.0.0.1:5071", std::nullopt}});
+  r.user = "op01";  // signed as op02, registering op01's address
+  EXPECT_EQ(registrar_.Handle(r, now_).status, 403);
+}
+
+TEST_F(RegistrarTest, AnUnknownOrExpiredNonceIsChallengedAgainAsStale) {
+  auto answer = registrar_.Handle(Signed("op01", "right", "made-up", {{"sip:a@b", std::nullopt}}), now_);
+  EXPECT_EQ(answer.status, 401);
+  EXPECT_NE(answer.headers.at(0).value.find("stale=true"), std::string::npos);
+  const auto nonce = Challenge();
+  answer = registrar_.Handle(Signed("op01", "right", nonce, {{"sip:a@b", std::nullopt}}), now_ + core::Seconds(301));
+  EXPECT_EQ(answer.status, 401);
+}
+
+TEST_F(RegistrarTest, SeveralContactsRingNewestFirstAndExpiresZeroRemovesOne) {
+  const auto nonce = Challenge();
+  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", std::nullopt}}), now_).status, 200);
+  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", nonce, {{"sip:soft@10.0.0.2", 120u}}), now_ + core::Seconds(1)).status,
+            200);
+  EXPECT_EQ(registrar_.Contacts(AgentId(11), now_ + core::Seconds(2)),
+            (std::vector<std::string>{"sip:soft@10.0.0.2", "sip:desk@10.0.0.1"}));
+  EXPECT_EQ(registrar_.Contacts(AgentId(11), now_ + core::Seconds(200)), std::vector<std::string>{"sip:desk@10.0.0.1"});
+  auto removed = registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", 0u}}), now_ + core::Seconds(3));
+  EXPECT_EQ(removed.status, 200);
+  EXPECT_EQ(registrar_.Contacts(AgentId(11), now_ + core::Seconds(3)), std::vector<std::string>{"sip:soft@10.0.0.2"});
+}
+
+TEST_F(RegistrarTest, StarWithExpiresZeroRemovesEveryContact) {
+  const auto nonce = Challenge();
+  registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", std::nullopt}}), now_);
+  auto r = Signed("op01", "right", nonce, {}, 0u);
+  r.remove_all = true;
+  EXPECT_EQ(registrar_.Handle(r, now_).status, 200);
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));
+}
+
+TEST_F(RegistrarTest, TooShortAnExpiryIsRefusedWithTheMinimum) {
+  const auto nonce = Challenge();
+  auto answer = registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", 5u}}), now_);
+  EXPECT_EQ(answer.status, 423);
+  EXPECT_EQ(answer.headers.at(0).name, "Min-Expires");
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));
+}
+
+TEST_F(RegistrarTest, RemovingAnAccountForgetsItsPhones) {
+  const auto nonce = Challenge();
+  registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", std::nullopt}}), now_);
+  registrar_.RemoveAccount("op01");
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));
+}
+
+}  // namespace
+}  // namespace cc::telephony::sip

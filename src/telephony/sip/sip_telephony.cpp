@@ -1,0 +1,582 @@
+#include "telephony/sip/sip_telephony.h"
+
+#include <openssl/rand.h>
+
+#include <boost/asio/post.hpp>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "core/overloaded.h"
+#include "telephony/media/sdp.h"
+#include "telephony/sip/sdp_offer.h"
+
+namespace cc::telephony::sip {
+namespace {
+
+std::string RandomNonce() {
+  unsigned char bytes[16];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no randomness for a nonce");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string nonce;
+  for (unsigned char b : bytes) {
+    nonce += kHex[b >> 4];
+    nonce += kHex[b & 0xf];
+  }
+  return nonce;
+}
+
+constexpr auto kSweepEvery = std::chrono::seconds(5);
+
+}  // namespace
+
+core::Result<std::unique_ptr<SipTelephony>> SipTelephony::Start(boost::asio::io_context& loop,
+                                                                const core::Clock& clock,
+                                                                SipTelephonyOptions options,
+                                                                const prompts::PromptLibrary& prompts,
+                                                                RecordingSink* recordings) {
+  std::unique_ptr<SipTelephony> t(new SipTelephony(loop, clock, std::move(options), prompts, recordings));
+  if (auto status = t->Begin(); !status) return tl::unexpected(status.error());
+  return t;
+}
+
+SipTelephony::SipTelephony(boost::asio::io_context& loop, const core::Clock& clock,
+                           SipTelephonyOptions options, const prompts::PromptLibrary& prompts,
+                           RecordingSink* recordings)
+    : loop_(loop),
+      clock_(clock),
+      options_(std::move(options)),
+      prompts_(prompts),
+      recordings_(recordings),
+      registrar_(options_.registrar, RandomNonce),
+      sweep_timer_(loop),
+      next_call_id_(options_.first_call_id) {}
+
+SipTelephony::~SipTelephony() {
+  // Stop() normally ran on the loop; the stack must not post into a dead object.
+  stack_.reset();
+  media_.reset();
+}
+
+core::Status SipTelephony::Begin() {
+  auto media = media::MediaEngine::Start(options_.media, this);
+  if (!media) return tl::unexpected(media.error());
+  media_ = std::move(*media);
+  std::weak_ptr<int> alive = alive_;
+  auto stack = SipStack::Start(options_.stack, [this, alive](StackEvent event) {
+    boost::asio::post(loop_, [this, alive, event = std::move(event)] {
+      if (alive.lock() && !stopped_) OnStackEvent(event);
+    });
+  });
+  if (!stack) return tl::unexpected(stack.error());
+  stack_ = std::move(*stack);
+  SweepRegistrations();
+  return {};
+}
+
+void SipTelephony::Stop() {
+  if (stopped_) return;
+  for (auto& [id, call] : calls_) {
+    if (call.recording) {
+      if (auto summary = media_->StopRecording(id); summary && recordings_) {
+        recordings_->Finish(id, summary->frames);
+      }
+      call.recording = false;
+    }
+  }
+  stopped_ = true;
+  sweep_timer_.cancel();
+  stack_.reset();  // hangs up what is still up, then joins its thread
+  media_.reset();
+  calls_.clear();
+  leg_calls_.clear();
+  fork_agents_.clear();
+}
+
+std::string SipTelephony::sip_address() const { return stack_ ? stack_->address() : std::string(); }
+std::uint16_t SipTelephony::sip_port() const { return stack_ ? stack_->port() : 0; }
+
+void SipTelephony::SetAccounts(std::vector<SipAccount> accounts) { registrar_.SetAccounts(std::move(accounts)); }
+void SipTelephony::SetAccount(SipAccount account) { registrar_.SetAccount(std::move(account)); }
+bool SipTelephony::Registered(AgentId agent) const { return registrar_.Registered(agent, clock_.Now()); }
+std::vector<BindingView> SipTelephony::Bindings() const { return registrar_.Bindings(clock_.Now()); }
+
+void SipTelephony::SweepRegistrations() {
+  if (stopped_) return;
+  for (AgentId agent : registrar_.Expire(clock_.Now())) {
+    spdlog::info("sip: agent {} has no registered phone any more", agent.value());
+    if (registration_listener_) registration_listener_(agent, false);
+  }
+  sweep_timer_.expires_after(kSweepEvery);
+  std::weak_ptr<int> alive = alive_;
+  sweep_timer_.async_wait([this, alive](const boost::system::error_code& ec) {
+    if (!ec && alive.lock()) SweepRegistrations();
+  });
+}
+
+SipTelephony::Call* SipTelephony::Find(core::CallId call) {
+  auto it = calls_.find(call);
+  return it == calls_.end() ? nullptr : &it->second;
+}
+
+void SipTelephony::Deliver(CallEvent event) {
+  std::weak_ptr<int> alive = alive_;
+  boost::asio::post(loop_, [this, alive, event = std::move(event)] {
+    if (alive.lock() && !stopped_ && handler_) handler_->OnCallEvent(event);
+  });
+}
+
+// ---- the stack's events --------------------------------------------------
+
+void SipTelephony::OnStackEvent(const StackEvent& event) {
+  std::visit(core::Overloaded{
+                 [&](const RegisterRequest& e) { HandleRegister(e); },
+                 [&](const InviteRequest& e) { HandleInvite(e); },
+                 [&](const ReInviteRequest& e) { HandleReInvite(e); },
+                 [&](const LegProgress& e) { HandleProgress(e); },
+                 [&](const LegAnswered& e) { HandleAnswered(e); },
+                 [&](const LegFailed& e) { HandleFailed(e); },
+                 [&](const LegEnded& e) { HandleEnded(e); },
+             },
+             event);
+}
+
+void SipTelephony::HandleRegister(const RegisterRequest& r) {
+  const core::Timestamp now = clock_.Now();
+  RegistrarAnswer answer = registrar_.Handle(r, now);
+  if (answer.status == 403 || answer.status == 400) {
+    ++counts_.registration_failures;
+    spdlog::warn("sip: registration refused ({}) for user '{}' from {}:{} over {}", answer.status, r.user,
+                 r.source.address, r.source.port, r.source.transport);
+  }
+  if (answer.status == 200) {
+    ++counts_.registrations;
+    if (answer.agent && answer.changed && registration_listener_) {
+      registration_listener_(*answer.agent, registrar_.Registered(*answer.agent, now));
+    }
+  }
+  stack_->AnswerRegister(r.request, answer.status, answer.phrase, std::move(answer.headers));
+}
+
+void SipTelephony::HandleInvite(const InviteRequest& r) {
+  ++counts_.invites;
+  if (r.request_user.empty() || (options_.known_number && !options_.known_number(r.request_user))) {
+    ++counts_.refused;
+    stack_->Respond(r.leg, 404, "Not Found");
+    return;
+  }
+  auto offer = media::ParseSdp(r.sdp);
+  if (!offer) {
+    ++counts_.refused;
+    stack_->Respond(r.leg, 488, "Not Acceptable Here", {}, {{"Warning", "399 callcenter \"" + offer.error().message + "\""}});
+    return;
+  }
+  const core::CallId id(next_call_id_++);
+  auto local = media_->OpenLeg(id, media::Leg::kCaller);
+  if (!local) {
+    ++counts_.refused;
+    spdlog::warn("sip: call refused, no media port: {}", local.error().message);
+    stack_->Respond(r.leg, 503, "Service Unavailable");
+    return;
+  }
+  auto answer = media::Answer(*offer, local->address, local->rtp_port, {id.value(), 1});
+  if (!answer) {
+    ++counts_.refused;
+    media_->CloseCall(id);
+    stack_->Respond(r.leg, 488, "Not Acceptable Here");
+    return;
+  }
+  media_->SetRemote(id, media::Leg::kCaller, answer->audio);
+  stack_->Respond(r.leg, 200, "OK", answer->text);
+  ++counts_.answered;
+  Call call;
+  call.id = id;
+  call.caller_leg = r.leg;
+  calls_[id] = call;
+  leg_calls_[r.leg] = id;
+  std::optional<std::string> caller;
+  if (!r.from_user.empty() && r.from_user != "anonymous") caller = r.from_user;
+  spdlog::info("sip: call {} from {} to {} ({}:{})", id.value(), caller.value_or("withheld"), r.request_user,
+               r.source.address, r.source.port);
+  if (handler_) handler_->OnCallEvent(IncomingCall{id, r.request_user, caller});
+}
+
+void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
+  auto it = leg_calls_.find(r.leg);
+  if (it == leg_calls_.end()) {
+    stack_->Respond(r.leg, 481, "Call/Transaction Does Not Exist");
+    return;
+  }
+  Call* call = Find(it->second);
+  if (!call) return;
+  const bool caller_side = r.leg == call->caller_leg;
+  const media::Leg leg = caller_side ? media::Leg::kCaller : media::Leg::kAgent;
+  auto offer = media::ParseSdp(r.sdp);
+  auto local = media_->OpenLeg(call->id, leg);  // the leg is open: its endpoint again
+  if (!offer || !local) {
+    stack_->Respond(r.leg, 488, "Not Acceptable Here");
+    return;
+  }
+  auto answer = media::Answer(*offer, local->address, local->rtp_port, {call->id.value(), ++call->sdp_version});
+  if (!answer) {
+    stack_->Respond(r.leg, 488, "Not Acceptable Here");
+    return;
+  }
+  media_->SetRemote(call->id, leg, answer->audio);
+  stack_->Respond(r.leg, 200, "OK", answer->text);
+  // The agent's phone put the caller on hold (it sends no more): music for
+  // the caller until it resumes.
+  if (!caller_side && call->stage == Stage::kConnected) {
+    const bool held = answer->audio.direction == media::Direction::kRecvOnly ||
+                      answer->audio.direction == media::Direction::kInactive;
+    if (held && !call->held) {
+      call->held = true;
+      media_->Bridge(call->id, false);
+      media_->Play(call->id, media::Leg::kCaller, {prompts_.Music()}, true);
+    } else if (!held && call->held) {
+      call->held = false;
+      Bridge(*call);
+    }
+  }
+}
+
+void SipTelephony::HandleProgress(const LegProgress&) {}
+
+void SipTelephony::HandleAnswered(const LegAnswered& e) {
+  auto fork = fork_agents_.find(e.leg);
+  auto owner = leg_calls_.find(e.leg);
+  if (fork == fork_agents_.end() || owner == leg_calls_.end()) {
+    stack_->Hangup(e.leg);
+    return;
+  }
+  Call* call = Find(owner->second);
+  const AgentId agent = fork->second;
+  auto ring = call ? call->rings.find(agent) : decltype(call->rings.end()){};
+  if (!call || ring == call->rings.end() || call->agent_answered || call->stage == Stage::kEnding) {
+    // Too late: another phone won, the ring was stopped, or the caller left.
+    stack_->Hangup(e.leg);
+    return;
+  }
+  auto local = media_->OpenLeg(call->id, media::Leg::kAgent);
+  auto audio = local ? ReadAnswer(e.sdp, local->address, local->rtp_port)
+                     : core::Result<media::NegotiatedAudio>(tl::unexpected(local.error()));
+  if (!audio) {
+    spdlog::warn("sip: agent {}'s phone answered call {} with unusable SDP: {}", agent.value(),
+                 call->id.value(), audio.error().message);
+    stack_->Hangup(e.leg);
+    return;
+  }
+  media_->SetRemote(call->id, media::Leg::kAgent, *audio);
+  call->agent_answered = true;
+  call->agent = agent;
+  call->agent_leg = e.leg;
+  CancelRings(*call, agent, e.leg);
+  call->rings.erase(agent);
+  if (call->connect_pending) {
+    call->connect_pending = false;
+    Bridge(*call);
+  } else {
+    Deliver(AgentAnswered{call->id, agent});
+  }
+}
+
+void SipTelephony::HandleFailed(const LegFailed& e) {
+  auto fork = fork_agents_.find(e.leg);
+  auto owner = leg_calls_.find(e.leg);
+  if (fork == fork_agents_.end() || owner == leg_calls_.end()) return;
+  const AgentId agent = fork->second;
+  Call* call = Find(owner->second);
+  fork_agents_.erase(fork);
+  leg_calls_.erase(owner);
+  if (!call) return;
+  auto ring = call->rings.find(agent);
+  if (ring == call->rings.end()) return;
+  ring->second.forks.erase(e.leg);
+  if (!ring->second.forks.empty()) return;
+  call->rings.erase(ring);
+  spdlog::info("sip: agent {}'s phone refused call {} ({} {})", agent.value(), call->id.value(), e.status,
+               e.phrase);
+  if (!call->agent_answered) Deliver(AgentRejected{call->id, agent});
+}
+
+void SipTelephony::HandleEnded(const LegEnded& e) {
+  auto owner = leg_calls_.find(e.leg);
+  if (owner == leg_calls_.end()) return;
+  const core::CallId id = owner->second;
+  leg_calls_.erase(owner);
+  auto fork = fork_agents_.find(e.leg);
+  std::optional<AgentId> fork_agent;
+  if (fork != fork_agents_.end()) {
+    fork_agent = fork->second;
+    fork_agents_.erase(fork);
+  }
+  Call* call = Find(id);
+  if (!call) return;
+  if (e.leg == call->caller_leg) {
+    call->caller_leg = 0;
+    if (call->stage != Stage::kEnding) {
+      call->stage = Stage::kEnding;
+      if (handler_) handler_->OnCallEvent(CallerHungUp{id});
+    }
+    call = Find(id);
+    if (!call) return;
+    CancelRings(*call, std::nullopt, 0);
+    if (call->agent_leg) stack_->Hangup(call->agent_leg);
+    Finish(*call);
+    return;
+  }
+  if (e.leg == call->agent_leg) {
+    call->agent_leg = 0;
+    const auto agent = call->agent;
+    media_->Bridge(id, false);
+    media_->CloseLeg(id, media::Leg::kAgent);
+    StopRecording(*call);
+    call->agent.reset();
+    call->agent_answered = false;
+    if (call->stage == Stage::kConnected && agent && handler_) {
+      handler_->OnCallEvent(AgentHungUp{id, *agent});
+    }
+    return;
+  }
+  // A fork that ended without an answer (CANCEL done): nothing to tell.
+  if (fork_agent) {
+    auto ring = call->rings.find(*fork_agent);
+    if (ring != call->rings.end()) {
+      ring->second.forks.erase(e.leg);
+      if (ring->second.forks.empty()) call->rings.erase(ring);
+    }
+  }
+}
+
+// ---- CallControl --------------------------------------------------------
+
+void SipTelephony::StartMusic(Call& call) {
+  media_->Play(call.id, media::Leg::kCaller, {prompts_.Music()}, true);
+}
+
+void SipTelephony::PlayQueueMusic(core::CallId id, QueueId queue) {
+  Call* call = Find(id);
+  if (!call || call->stage == Stage::kEnding) return;
+  const bool first = !call->queue.has_value();
+  call->queue = queue;
+  call->stage = Stage::kQueued;
+  if (first && recordings_) {
+    // Callers are told before an agent joins that the call is recorded.
+    auto recorded = prompts_.Clip(options_.language, "recorded");
+    if (recorded) {
+      call->music_after_prompt = true;
+      media_->Play(id, media::Leg::kCaller, {*recorded}, false);
+      return;
+    }
+  }
+  StartMusic(*call);
+}
+
+void SipTelephony::Play(core::CallId id, Prompt prompt, int position, core::Duration expected_wait) {
+  Call* call = Find(id);
+  if (!call || call->stage != Stage::kQueued) return;
+  auto clips = prompts_.ForPrompt(options_.language, prompt, position, expected_wait);
+  if (clips.empty()) return;
+  call->music_after_prompt = true;
+  media_->Play(id, media::Leg::kCaller, std::move(clips), false);
+}
+
+void SipTelephony::OnPlayed(core::CallId id, media::Leg leg) {
+  std::weak_ptr<int> alive = alive_;
+  boost::asio::post(loop_, [this, alive, id, leg] {
+    if (!alive.lock() || stopped_) return;
+    Call* call = Find(id);
+    if (!call || leg != media::Leg::kCaller || !call->music_after_prompt) return;
+    call->music_after_prompt = false;
+    if (call->stage == Stage::kQueued || call->held) StartMusic(*call);
+  });
+}
+
+void SipTelephony::OnDigit(core::CallId id, media::Leg leg, char digit) {
+  // Menus and callback choices by key come with the IVR (the next issue).
+  spdlog::debug("sip: call {} {} pressed {}", id.value(), leg == media::Leg::kCaller ? "caller" : "agent",
+                digit);
+}
+
+void SipTelephony::OnRecordingFailed(core::CallId id, std::string reason) {
+  spdlog::error("sip: recording of call {} failed: {}", id.value(), reason);
+}
+
+void SipTelephony::RingAgent(core::CallId id, AgentId agent, core::Duration) {
+  Call* call = Find(id);
+  if (!call || call->stage == Stage::kEnding) return;
+  const auto contacts = registrar_.Contacts(agent, clock_.Now());
+  if (contacts.empty()) {
+    spdlog::info("sip: agent {} has no registered phone; call {} offer refused", agent.value(), id.value());
+    Deliver(AgentRejected{id, agent});
+    return;
+  }
+  auto local = media_->OpenLeg(id, media::Leg::kAgent);
+  if (!local) {
+    spdlog::warn("sip: no media port to ring agent {}: {}", agent.value(), local.error().message);
+    Deliver(AgentRejected{id, agent});
+    return;
+  }
+  const std::string offer = AudioOffer(local->address, local->rtp_port, {id.value() + 1'000'000'000, 1});
+  Ring& ring = call->rings[agent];
+  ring.agent = agent;
+  for (const auto& contact : contacts) {
+    const LegId leg = stack_->NewLeg();
+    ring.forks.insert(leg);
+    leg_calls_[leg] = id;
+    fork_agents_[leg] = agent;
+    ++counts_.agent_rings;
+    stack_->Invite(leg, contact, "callcenter", fmt::format("Call {}", id.value()), offer);
+  }
+}
+
+void SipTelephony::CancelRings(Call& call, std::optional<AgentId> except_agent, LegId except_leg) {
+  for (auto& [agent, ring] : call.rings) {
+    for (LegId leg : ring.forks) {
+      if (leg == except_leg) continue;
+      (void)except_agent;
+      stack_->Hangup(leg);  // CANCEL; LegEnded or LegFailed follows
+    }
+  }
+}
+
+void SipTelephony::StopRinging(core::CallId id, AgentId agent) {
+  Call* call = Find(id);
+  if (!call) return;
+  auto ring = call->rings.find(agent);
+  if (ring == call->rings.end()) return;
+  for (LegId leg : ring->second.forks) stack_->Hangup(leg);
+}
+
+void SipTelephony::Bridge(Call& call) {
+  media_->Play(call.id, media::Leg::kCaller, {}, false);
+  call.music_after_prompt = false;
+  media_->Bridge(call.id, true);
+}
+
+void SipTelephony::Connect(core::CallId id, AgentId agent) {
+  Call* call = Find(id);
+  if (!call || call->stage == Stage::kEnding) return;
+  call->stage = Stage::kConnected;
+  call->held = false;
+  if (!call->agent_answered || call->agent != agent) {
+    // Taken on the web desk while the phone still rings: bridge when it answers.
+    call->connect_pending = true;
+    return;
+  }
+  Bridge(*call);
+  if (recordings_ && !call->recording) {
+    if (auto path = recordings_->Begin(id, call->queue, agent)) {
+      if (auto started = media_->StartRecording(id, *path); started) {
+        call->recording = true;
+        call->recording_paused = false;
+        ++counts_.recordings;
+      } else {
+        spdlog::error("sip: cannot record call {}: {}", id.value(), started.error().message);
+        recordings_->Finish(id, 0);
+      }
+    }
+  }
+}
+
+void SipTelephony::Hold(core::CallId id) {
+  Call* call = Find(id);
+  if (!call || call->stage != Stage::kConnected) return;
+  call->held = true;
+  media_->Bridge(id, false);
+  StartMusic(*call);
+}
+
+void SipTelephony::Resume(core::CallId id) {
+  Call* call = Find(id);
+  if (!call || call->stage != Stage::kConnected) return;
+  call->held = false;
+  Bridge(*call);
+}
+
+void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
+  Call* call = Find(id);
+  if (!call || call->agent != agent) return;
+  StopRecording(*call);
+  media_->Bridge(id, false);
+  if (call->agent_leg) {
+    fork_agents_.erase(call->agent_leg);
+    leg_calls_.erase(call->agent_leg);
+    stack_->Hangup(call->agent_leg);
+  }
+  media_->CloseLeg(id, media::Leg::kAgent);
+  call->agent_leg = 0;
+  call->agent.reset();
+  call->agent_answered = false;
+  call->stage = Stage::kQueued;
+  StartMusic(*call);
+}
+
+void SipTelephony::Dial(core::CallId id, AgentId, const std::string& number) {
+  spdlog::warn("sip: call {} to {} not placed: no outbound trunk yet", id.value(), number);
+  Deliver(DialFailed{id});
+}
+
+void SipTelephony::DialConsult(core::CallId id, AgentId, const std::string& number) {
+  spdlog::warn("sip: consult of call {} with {} not placed: no outbound trunk yet", id.value(), number);
+  Deliver(ConsultFailed{id});
+}
+
+void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId) { Deliver(ConsultFailed{id}); }
+void SipTelephony::Conference(core::CallId) {}
+void SipTelephony::DropConsult(core::CallId, AgentId) {}
+
+void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
+  spdlog::warn("sip: call {} cannot be handed to {}: no outbound trunk yet; it ends", id.value(), number);
+  HangUp(id, HangUpCause::kEnded);
+}
+
+void SipTelephony::OfferCallback(core::CallId id) { Play(id, Prompt::kCallbackOffer, 0, {}); }
+
+void SipTelephony::StopRecording(Call& call) {
+  if (!call.recording) return;
+  call.recording = false;
+  auto summary = media_->StopRecording(call.id);
+  if (recordings_) recordings_->Finish(call.id, summary ? summary->frames : 0);
+}
+
+void SipTelephony::HangUp(core::CallId id, HangUpCause) {
+  Call* call = Find(id);
+  if (!call) return;
+  call->stage = Stage::kEnding;
+  CancelRings(*call, std::nullopt, 0);
+  if (call->caller_leg) stack_->Hangup(call->caller_leg);
+  if (call->agent_leg) stack_->Hangup(call->agent_leg);
+  Finish(*call);
+}
+
+void SipTelephony::Finish(Call& call) {
+  StopRecording(call);
+  media_->CloseCall(call.id);
+  const core::CallId id = call.id;
+  for (auto it = leg_calls_.begin(); it != leg_calls_.end();) {
+    if (it->second == id) {
+      fork_agents_.erase(it->first);
+      it = leg_calls_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  calls_.erase(id);
+}
+
+core::Status SipTelephony::SetRecordingPaused(AgentId agent, bool paused) {
+  for (auto& [id, call] : calls_) {
+    if (call.agent == agent && call.stage == Stage::kConnected) {
+      if (!call.recording) {
+        return core::Fail(core::ErrorCode::kFailedPrecondition, "this call is not being recorded");
+      }
+      call.recording_paused = paused;
+      media_->PauseRecording(id, paused);
+      return {};
+    }
+  }
+  return core::Fail(core::ErrorCode::kFailedPrecondition, "no SIP call is connected to this agent");
+}
+
+}  // namespace cc::telephony::sip

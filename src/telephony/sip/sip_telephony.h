@@ -1,0 +1,191 @@
+// SipTelephony: CallControl over real SIP calls. A back-to-back user agent:
+// a caller's INVITE is answered at once (our SDP from the media engine), the
+// call is handed to the centre as IncomingCall, the caller hears music and
+// announcements while queued, the agent's registered phone is rung with a new
+// INVITE (every registered contact at once; the first to answer wins), and
+// the two legs are bridged in the media engine and recorded. Hang-ups, CANCEL,
+// refusals and re-INVITEs (hold) become the same CallEvents a simulated call
+// produces.
+//
+// Not yet over SIP (the next issue): dialling out (callbacks, outbound,
+// consults, transfers to external numbers) — the centre gets DialFailed /
+// ConsultFailed and TransferOut ends the call.
+//
+// Threads: the SIP stack has its own thread and the media engine its own;
+// their events are posted onto `loop` (the centre's core loop), where every
+// method of this class runs. CallControl methods and Handle* run on the loop.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "telephony/call_control.h"
+#include "telephony/media/media_engine.h"
+#include "telephony/prompts/prompt_library.h"
+#include "telephony/sip/registrar.h"
+#include "telephony/sip/sip_stack.h"
+
+namespace cc::telephony::sip {
+
+// Where recordings go and what became of them; called on the loop, must not block long.
+class RecordingSink {
+ public:
+  virtual ~RecordingSink() = default;
+  // The absolute path to record the call to, or nullopt when its queue is not recorded.
+  virtual std::optional<std::filesystem::path> Begin(core::CallId call, std::optional<QueueId> queue,
+                                                     AgentId agent) = 0;
+  virtual void Finish(core::CallId call, std::uint64_t frames) = 0;
+};
+
+struct SipTelephonyOptions {
+  StackOptions stack;
+  media::MediaEngineOptions media;
+  RegistrarOptions registrar;
+  std::uint64_t first_call_id = 1;
+  std::string language = "ru";  // of the prompts callers hear
+  // Whether a dialled number reaches a queue: unknown numbers get 404 before
+  // anything is answered. Unset: every number is handed to the centre.
+  std::function<bool(const std::string&)> known_number;
+};
+
+struct SipCounts {
+  std::uint64_t invites = 0;
+  std::uint64_t refused = 0;      // 404, 488, 503 before answering
+  std::uint64_t answered = 0;     // callers answered
+  std::uint64_t agent_rings = 0;  // INVITEs to agents' phones
+  std::uint64_t registrations = 0;
+  std::uint64_t registration_failures = 0;
+  std::uint64_t recordings = 0;
+};
+
+// What the server learns about agents' phones (registered or gone).
+using RegistrationListener = std::function<void(AgentId agent, bool registered)>;
+
+class SipTelephony final : public CallControl, public media::MediaObserver {
+ public:
+  // Binds SIP and starts the stack and the media engine. `prompts` and
+  // `recordings` (may be null: nothing recorded) must outlive this object.
+  static core::Result<std::unique_ptr<SipTelephony>> Start(boost::asio::io_context& loop,
+                                                           const core::Clock& clock,
+                                                           SipTelephonyOptions options,
+                                                           const prompts::PromptLibrary& prompts,
+                                                           RecordingSink* recordings);
+  ~SipTelephony() override;  // call Stop() on the loop first
+
+  // Loop only: hangs up every call and stops the stack and media.
+  void Stop();
+
+  std::string sip_address() const;
+  std::uint16_t sip_port() const;
+
+  // Loop only.
+  void SetAccounts(std::vector<SipAccount> accounts);
+  void SetAccount(SipAccount account);
+  void OnRegistration(RegistrationListener listener) { registration_listener_ = std::move(listener); }
+  bool Registered(AgentId agent) const;
+  std::vector<BindingView> Bindings() const;
+  const SipCounts& counts() const { return counts_; }
+  bool Owns(core::CallId call) const { return calls_.count(call) > 0; }
+  // Pauses or resumes the recording of `agent`'s current SIP call.
+  core::Status SetRecordingPaused(AgentId agent, bool paused);
+
+  // CallControl.
+  void SetHandler(CallEventHandler* handler) override { handler_ = handler; }
+  void PlayQueueMusic(core::CallId call, QueueId queue) override;
+  void Play(core::CallId call, Prompt prompt, int position, core::Duration expected_wait) override;
+  void RingAgent(core::CallId call, AgentId agent, core::Duration timeout) override;
+  void StopRinging(core::CallId call, AgentId agent) override;
+  void Connect(core::CallId call, AgentId agent) override;
+  void Hold(core::CallId call) override;
+  void Resume(core::CallId call) override;
+  void DisconnectAgent(core::CallId call, AgentId agent) override;
+  void Dial(core::CallId call, AgentId agent, const std::string& number) override;
+  void DialConsult(core::CallId call, AgentId agent, const std::string& number) override;
+  void ConnectConsult(core::CallId call, AgentId agent, AgentId with_agent) override;
+  void Conference(core::CallId call) override;
+  void DropConsult(core::CallId call, AgentId agent) override;
+  void TransferOut(core::CallId call, const std::string& number) override;
+  void OfferCallback(core::CallId call) override;
+  void HangUp(core::CallId call, HangUpCause cause) override;
+
+  // MediaObserver (media threads; posted to the loop).
+  void OnDigit(core::CallId call, media::Leg leg, char digit) override;
+  void OnPlayed(core::CallId call, media::Leg leg) override;
+  void OnRecordingFailed(core::CallId call, std::string reason) override;
+
+ private:
+  enum class Stage { kQueued, kConnected, kEnding };
+  struct Ring {
+    AgentId agent;
+    std::set<LegId> forks;  // one INVITE per registered contact
+  };
+  struct Call {
+    core::CallId id;
+    LegId caller_leg = 0;
+    Stage stage = Stage::kQueued;
+    std::optional<QueueId> queue;
+    std::map<AgentId, Ring> rings;
+    std::optional<AgentId> agent;  // connected (or answered on the phone)
+    LegId agent_leg = 0;
+    bool agent_answered = false;   // the agent's phone took the call
+    bool connect_pending = false;  // Connect came before the phone answered
+    bool held = false;             // by the centre or by the agent's phone
+    bool music_after_prompt = false;
+    bool recording = false;
+    bool recording_paused = false;
+    std::uint64_t sdp_version = 1;
+  };
+
+  SipTelephony(boost::asio::io_context& loop, const core::Clock& clock, SipTelephonyOptions options,
+               const prompts::PromptLibrary& prompts, RecordingSink* recordings);
+  core::Status Begin();
+
+  void OnStackEvent(const StackEvent& event);
+  void HandleRegister(const RegisterRequest& r);
+  void HandleInvite(const InviteRequest& r);
+  void HandleReInvite(const ReInviteRequest& r);
+  void HandleProgress(const LegProgress& e);
+  void HandleAnswered(const LegAnswered& e);
+  void HandleFailed(const LegFailed& e);
+  void HandleEnded(const LegEnded& e);
+
+  Call* Find(core::CallId call);
+  void Deliver(CallEvent event);  // posted, never from inside a CallControl method
+  void StartMusic(Call& call);
+  void Bridge(Call& call);
+  void CancelRings(Call& call, std::optional<AgentId> except_agent, LegId except_leg);
+  void StopRecording(Call& call);
+  void Finish(Call& call);  // media closed, maps cleaned
+  void SweepRegistrations();
+
+  boost::asio::io_context& loop_;
+  const core::Clock& clock_;
+  SipTelephonyOptions options_;
+  const prompts::PromptLibrary& prompts_;
+  RecordingSink* recordings_;
+  std::unique_ptr<media::MediaEngine> media_;
+  std::unique_ptr<SipStack> stack_;
+  Registrar registrar_;
+  CallEventHandler* handler_ = nullptr;
+  RegistrationListener registration_listener_;
+  boost::asio::steady_timer sweep_timer_;
+  std::uint64_t next_call_id_;
+  std::map<core::CallId, Call> calls_;
+  std::map<LegId, core::CallId> leg_calls_;
+  std::map<LegId, AgentId> fork_agents_;  // agent INVITEs, ringing or answered
+  SipCounts counts_;
+  bool stopped_ = false;
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+};
+
+}  // namespace cc::telephony::sip

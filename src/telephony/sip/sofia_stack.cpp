@@ -1,0 +1,526 @@
+// SipStack over sofia-sip NUA. The only file that includes sofia-sip headers.
+//
+// One thread runs the su_root; NUA's callbacks and every nua_* call happen on
+// it. Commands from other threads are wrapped in a heap std::function and
+// sent to the root's task with su_msg; events leave through the sink with
+// their data copied out of sofia's messages.
+//
+// NUA runs with media disabled (we do SDP ourselves: the body goes in and out
+// as text), no automatic alerting or answering, and REGISTER delivered to us.
+// OPTIONS is answered by NUA itself (keep-alives from phones and trunks).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "telephony/sip/sip_stack.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#define SU_ROOT_MAGIC_T struct SofiaRoot
+#define NUA_MAGIC_T struct SofiaRoot
+#define NUA_HMAGIC_T struct SofiaLeg
+#include <sofia-sip/msg_addr.h>
+#include <sofia-sip/nua.h>
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/sip_status.h>
+#include <sofia-sip/su.h>
+#include <sofia-sip/su_log.h>
+#include <sofia-sip/su_tag.h>
+#include <sofia-sip/su_wait.h>
+#include <sofia-sip/url.h>
+#pragma GCC diagnostic pop
+
+// What a nua handle carries as its magic: our id for the leg or request.
+struct SofiaLeg {
+  cc::telephony::sip::LegId leg = 0;          // 0 for a REGISTER
+  cc::telephony::sip::RequestId request = 0;  // REGISTER waiting for an answer
+  nua_saved_event_t saved[1] = {};
+  bool has_saved = false;
+  bool outgoing = false;
+  bool established = false;  // 2xx sent or received
+  bool ended = false;        // LegEnded sent
+};
+
+struct SofiaRoot;
+
+namespace cc::telephony::sip {
+namespace {
+
+using Work = std::function<void()>;
+
+std::string Str(const char* s) { return s ? std::string(s) : std::string(); }
+
+std::string Payload(const sip_t* sip) {
+  if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data) return {};
+  return std::string(sip->sip_payload->pl_data, sip->sip_payload->pl_len);
+}
+
+std::optional<std::string> AuthText(const msg_auth_t* auth) {
+  if (!auth || !auth->au_scheme) return std::nullopt;
+  std::string text = auth->au_scheme;
+  const char* separator = " ";
+  for (auto p = auth->au_params; p && *p; ++p) {
+    text += separator;
+    text += *p;
+    separator = ", ";
+  }
+  return text;
+}
+
+Peer PeerOf(nua_t* nua) {
+  Peer peer;
+  msg_t* request = nua_current_request(nua);
+  if (!request) return peer;
+  su_addrinfo_t* ai = msg_addrinfo(request);
+  if (!ai || !ai->ai_addr) return peer;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (ai->ai_addr->sa_family == AF_INET) {
+    auto* in = reinterpret_cast<sockaddr_in*>(ai->ai_addr);
+    inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+    peer.port = ntohs(in->sin_port);
+  } else if (ai->ai_addr->sa_family == AF_INET6) {
+    auto* in6 = reinterpret_cast<sockaddr_in6*>(ai->ai_addr);
+    inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+    peer.port = ntohs(in6->sin6_port);
+  }
+  peer.address = text;
+  peer.transport = ai->ai_protocol == IPPROTO_TCP ? "tcp" : "udp";
+  return peer;
+}
+
+// A port free for both UDP and TCP on `address`, for `port = 0`.
+core::Result<std::uint16_t> PickFreePort(const std::string& address) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    int udp = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = 0;
+    if (inet_pton(AF_INET, address.c_str(), &sa.sin_addr) != 1) {
+      ::close(udp);
+      return core::Fail(core::ErrorCode::kInvalidArgument,
+                        fmt::format("sip: port 0 needs an IPv4 bind address, not '{}'", address));
+    }
+    if (::bind(udp, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) {
+      ::close(udp);
+      return core::Fail(core::ErrorCode::kUnavailable,
+                        fmt::format("sip: cannot bind {}: {}", address, std::strerror(errno)));
+    }
+    socklen_t len = sizeof sa;
+    ::getsockname(udp, reinterpret_cast<sockaddr*>(&sa), &len);
+    int tcp = ::socket(AF_INET, SOCK_STREAM, 0);
+    const bool tcp_free = ::bind(tcp, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0;
+    ::close(tcp);
+    ::close(udp);
+    if (tcp_free) return static_cast<std::uint16_t>(ntohs(sa.sin_port));
+  }
+  return core::Fail(core::ErrorCode::kUnavailable,
+                    fmt::format("sip: found no port free for both UDP and TCP on {}", address));
+}
+
+class SofiaStack;
+
+}  // namespace
+}  // namespace cc::telephony::sip
+
+struct SofiaRoot {
+  cc::telephony::sip::SofiaStack* stack = nullptr;
+};
+
+namespace cc::telephony::sip {
+namespace {
+
+class SofiaStack final : public SipStack {
+ public:
+  SofiaStack(StackOptions options, std::function<void(StackEvent)> sink)
+      : options_(std::move(options)), sink_(std::move(sink)) {
+    magic_.stack = this;
+  }
+
+  ~SofiaStack() override {
+    if (!thread_.joinable()) return;
+    Post([this] {
+      shutting_down_ = true;
+      // Hang up what is still up so that phones and trunks are told.
+      for (auto& [id, leg] : legs_) {
+        if (leg.second->ended) continue;
+        if (leg.second->established) {
+          nua_bye(leg.first, TAG_END());
+        } else if (leg.second->outgoing) {
+          nua_cancel(leg.first, TAG_END());
+        } else {
+          nua_respond(leg.first, 503, "Service Unavailable", TAG_END());
+        }
+      }
+      nua_shutdown(nua_);
+    });
+    thread_.join();
+  }
+
+  core::Status Run() {
+    std::promise<core::Status> started;
+    auto ready = started.get_future();
+    thread_ = std::thread([this, &started] { Loop(started); });
+    auto status = ready.get();
+    if (!status) thread_.join();
+    return status;
+  }
+
+  std::string address() const override { return options_.address; }
+  std::uint16_t port() const override { return options_.port; }
+
+  void AnswerRegister(RequestId request, int status, std::string phrase,
+                      std::vector<Header> headers) override {
+    Post([this, request, status, phrase = std::move(phrase), headers = std::move(headers)] {
+      auto it = requests_.find(request);
+      if (it == requests_.end()) return;
+      auto [nh, rec] = it->second;
+      requests_.erase(it);
+      const std::string extra = HeaderText(headers);
+      nua_respond(nh, status, phrase.c_str(), NUTAG_WITH_SAVED(rec->saved),
+                  TAG_IF(!extra.empty(), SIPTAG_HEADER_STR(extra.c_str())), TAG_END());
+      nua_destroy_event(rec->saved);
+      nua_handle_bind(nh, nullptr);
+      nua_handle_destroy(nh);
+      delete rec;
+    });
+  }
+
+  void Respond(LegId leg, int status, std::string phrase, std::string sdp,
+               std::vector<Header> headers) override {
+    Post([this, leg, status, phrase = std::move(phrase), sdp = std::move(sdp),
+          headers = std::move(headers)] {
+      auto it = legs_.find(leg);
+      if (it == legs_.end() || it->second.second->ended) return;
+      auto [nh, rec] = it->second;
+      const std::string extra = HeaderText(headers);
+      nua_respond(nh, status, phrase.c_str(),
+                  TAG_IF(!sdp.empty(), SIPTAG_CONTENT_TYPE_STR("application/sdp")),
+                  TAG_IF(!sdp.empty(), SIPTAG_PAYLOAD_STR(sdp.c_str())),
+                  TAG_IF(!extra.empty(), SIPTAG_HEADER_STR(extra.c_str())), TAG_END());
+      if (status >= 200 && status < 300) rec->established = true;
+    });
+  }
+
+  LegId NewLeg() override { return next_leg_.fetch_add(1); }
+
+  void Invite(LegId leg, std::string target_uri, std::string from_user, std::string from_display,
+              std::string sdp) override {
+    Post([this, leg, target_uri = std::move(target_uri), from_user = std::move(from_user),
+          from_display = std::move(from_display), sdp = std::move(sdp)] {
+      if (shutting_down_) {
+        Emit(LegFailed{leg, 503, "Service Unavailable"});
+        Emit(LegEnded{leg, false});
+        return;
+      }
+      auto* rec = new SofiaLeg;
+      rec->leg = leg;
+      rec->outgoing = true;
+      std::string from = "sip:" + (from_user.empty() ? std::string("anonymous") : from_user) +
+                         "@" + options_.address;
+      if (!from_display.empty()) from = "\"" + from_display + "\" <" + from + ">";
+      nua_handle_t* nh =
+          nua_handle(nua_, rec, SIPTAG_TO_STR(target_uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
+                     TAG_END());
+      if (!nh) {
+        delete rec;
+        Emit(LegFailed{leg, 500, "Cannot create a handle"});
+        Emit(LegEnded{leg, false});
+        return;
+      }
+      legs_[leg] = {nh, rec};
+      nua_invite(nh, NUTAG_URL(target_uri.c_str()),
+                 SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(sdp.c_str()),
+                 TAG_END());
+    });
+  }
+
+  void ReInvite(LegId leg, std::string sdp) override {
+    Post([this, leg, sdp = std::move(sdp)] {
+      auto it = legs_.find(leg);
+      if (it == legs_.end() || !it->second.second->established || it->second.second->ended) return;
+      nua_invite(it->second.first, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                 SIPTAG_PAYLOAD_STR(sdp.c_str()), TAG_END());
+    });
+  }
+
+  void Hangup(LegId leg) override {
+    Post([this, leg] {
+      auto it = legs_.find(leg);
+      if (it == legs_.end() || it->second.second->ended) return;
+      auto [nh, rec] = it->second;
+      if (rec->established) {
+        nua_bye(nh, TAG_END());
+      } else if (rec->outgoing) {
+        nua_cancel(nh, TAG_END());
+      } else {
+        nua_respond(nh, 480, "Temporarily Unavailable", TAG_END());
+      }
+    });
+  }
+
+  // Runs on the stack thread: NUA's callback.
+  void OnEvent(nua_event_t event, int status, const char* phrase, nua_handle_t* nh,
+               SofiaLeg* rec, const sip_t* sip, tagi_t tags[]) {
+    switch (event) {
+      case nua_i_register:
+        OnRegister(nh, sip);
+        return;
+      case nua_i_invite:
+        OnInvite(nh, rec, sip);
+        return;
+      case nua_r_invite:
+        if (!rec) return;
+        if (status == 180 || status == 183) {
+          Emit(LegProgress{rec->leg, status});
+        } else if (status >= 200 && status < 300) {
+          rec->established = true;
+          Emit(LegAnswered{rec->leg, Payload(sip)});
+        } else if (status >= 300 && !rec->established) {
+          Emit(LegFailed{rec->leg, status, Str(phrase)});
+        }
+        return;
+      case nua_i_state: {
+        int state = nua_callstate_init;
+        tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
+        if (state == nua_callstate_terminated && rec) End(nh, rec);
+        return;
+      }
+      case nua_r_shutdown:
+        if (status >= 200) su_root_break(root_);
+        return;
+      case nua_i_bye:     // answered by NUA; the terminated state follows
+      case nua_i_cancel:  // likewise
+      case nua_i_ack:
+      case nua_i_active:
+      case nua_i_terminated:
+      case nua_r_bye:
+      case nua_r_cancel:
+      case nua_r_respond:
+      case nua_i_prack:
+        return;
+      case nua_i_error:
+        spdlog::warn("sip: stack error {} {}", status, Str(phrase));
+        return;
+      default:
+        if (status < 200 && nua_event_is_incoming_request(event)) {
+          nua_respond(nh, SIP_501_NOT_IMPLEMENTED, NUTAG_WITH_THIS(nua_), TAG_END());
+        }
+        if (!rec && nh) nua_handle_destroy(nh);
+        return;
+    }
+  }
+
+ private:
+  static void Callback(nua_event_t event, int status, char const* phrase, nua_t*, SofiaRoot* magic,
+                       nua_handle_t* nh, SofiaLeg* hmagic, sip_t const* sip, tagi_t tags[]) {
+    magic->stack->OnEvent(event, status, phrase, nh, hmagic, sip, tags);
+  }
+
+  static void Wakeup(SofiaRoot*, su_msg_r msg, su_msg_arg_t* arg) {
+    Work* work = *static_cast<Work**>(arg);
+    (*work)();
+    delete work;
+    (void)msg;
+  }
+
+  void Post(Work work) {
+    su_msg_r msg = SU_MSG_R_INIT;
+    if (su_msg_create(msg, su_root_task(root_), su_task_null, Wakeup, sizeof(Work*)) != 0) {
+      spdlog::error("sip: cannot queue work for the stack thread");
+      return;
+    }
+    *static_cast<Work**>(su_msg_data(msg)) = new Work(std::move(work));
+    if (su_msg_send(msg) != 0) spdlog::error("sip: cannot send work to the stack thread");
+  }
+
+  void Loop(std::promise<core::Status>& started) {
+    su_init();
+    su_home_init(home_);
+    root_ = su_root_create(&magic_);
+    if (!root_) {
+      started.set_value(core::Fail(core::ErrorCode::kInternal, "sip: cannot create the event loop"));
+      su_deinit();
+      return;
+    }
+    su_root_threading(root_, 0);
+    if (options_.port == 0) {
+      auto port = PickFreePort(options_.address);
+      if (!port) {
+        started.set_value(tl::unexpected(port.error()));
+        su_root_destroy(root_);
+        su_deinit();
+        return;
+      }
+      options_.port = *port;
+    }
+    const std::string url = "sip:" + options_.address + ":" + std::to_string(options_.port);
+    nua_ = nua_create(root_, Callback, &magic_, NUTAG_URL(url.c_str()),
+                      NUTAG_MEDIA_ENABLE(0), NUTAG_AUTOALERT(0), NUTAG_AUTOANSWER(0),
+                      NUTAG_APPL_METHOD("REGISTER"), NUTAG_ALLOW("REGISTER"),
+                      NUTAG_ENABLEMESSAGE(0), SIPTAG_USER_AGENT_STR(options_.user_agent.c_str()),
+                      TAG_END());
+    if (!nua_) {
+      started.set_value(core::Fail(core::ErrorCode::kUnavailable,
+                                    fmt::format("sip: cannot listen on {}:{} (UDP and TCP)",
+                                                options_.address, options_.port)));
+      su_root_destroy(root_);
+      su_deinit();
+      return;
+    }
+    started.set_value(core::Status{});
+    su_root_run(root_);
+    for (auto& [id, leg] : legs_) {
+      nua_handle_bind(leg.first, nullptr);
+      delete leg.second;
+    }
+    legs_.clear();
+    for (auto& [id, request] : requests_) {
+      nua_destroy_event(request.second->saved);
+      delete request.second;
+    }
+    requests_.clear();
+    nua_destroy(nua_);
+    su_root_destroy(root_);
+    su_home_deinit(home_);
+    su_deinit();
+  }
+
+  void OnRegister(nua_handle_t* nh, const sip_t* sip) {
+    if (!sip || shutting_down_) {
+      nua_respond(nh, 503, "Service Unavailable", NUTAG_WITH_THIS(nua_), TAG_END());
+      nua_handle_destroy(nh);
+      return;
+    }
+    RegisterRequest r;
+    r.request = next_request_++;
+    if (sip->sip_to) {
+      r.user = Str(sip->sip_to->a_url->url_user);
+      r.domain = Str(sip->sip_to->a_url->url_host);
+    }
+    for (const sip_contact_t* m = sip->sip_contact; m; m = m->m_next) {
+      if (m->m_url->url_type == url_any) {
+        r.remove_all = true;
+        continue;
+      }
+      char* text = url_as_string(home_, m->m_url);
+      ContactBinding binding{Str(text), std::nullopt};
+      su_free(home_, text);
+      if (m->m_expires) binding.expires = static_cast<std::uint32_t>(std::strtoul(m->m_expires, nullptr, 10));
+      r.contacts.push_back(std::move(binding));
+    }
+    if (sip->sip_expires) r.expires = static_cast<std::uint32_t>(sip->sip_expires->ex_delta);
+    r.authorization = AuthText(sip->sip_authorization);
+    if (sip->sip_call_id) r.call_id = Str(sip->sip_call_id->i_id);
+    if (sip->sip_cseq) r.cseq = sip->sip_cseq->cs_seq;
+    r.source = PeerOf(nua_);
+    auto* rec = new SofiaLeg;
+    rec->request = r.request;
+    nua_save_event(nua_, rec->saved);
+    rec->has_saved = true;
+    nua_handle_bind(nh, rec);
+    requests_[r.request] = {nh, rec};
+    Emit(std::move(r));
+  }
+
+  void OnInvite(nua_handle_t* nh, SofiaLeg* rec, const sip_t* sip) {
+    if (rec) {  // a re-INVITE in a dialog we know
+      Emit(ReInviteRequest{rec->leg, Payload(sip)});
+      return;
+    }
+    if (!sip || shutting_down_) {
+      nua_respond(nh, 503, "Service Unavailable", TAG_END());
+      nua_handle_destroy(nh);
+      return;
+    }
+    rec = new SofiaLeg;
+    rec->leg = next_leg_.fetch_add(1);
+    nua_handle_bind(nh, rec);
+    legs_[rec->leg] = {nh, rec};
+    InviteRequest r;
+    r.leg = rec->leg;
+    if (sip->sip_request) r.request_user = Str(sip->sip_request->rq_url->url_user);
+    if (sip->sip_from) {
+      r.from_user = Str(sip->sip_from->a_url->url_user);
+      r.from_display = Str(sip->sip_from->a_display);
+      if (r.from_display.size() >= 2 && r.from_display.front() == '"' && r.from_display.back() == '"') {
+        r.from_display = r.from_display.substr(1, r.from_display.size() - 2);
+      }
+    }
+    r.sdp = Payload(sip);
+    r.authorization = AuthText(sip->sip_proxy_authorization);
+    if (!r.authorization) r.authorization = AuthText(sip->sip_authorization);
+    if (sip->sip_call_id) r.call_id = Str(sip->sip_call_id->i_id);
+    r.source = PeerOf(nua_);
+    Emit(std::move(r));
+  }
+
+  void End(nua_handle_t* nh, SofiaLeg* rec) {
+    if (!rec->ended) {
+      rec->ended = true;
+      Emit(LegEnded{rec->leg, true});
+    }
+    legs_.erase(rec->leg);
+    nua_handle_bind(nh, nullptr);
+    nua_handle_destroy(nh);
+    delete rec;
+  }
+
+  static std::string HeaderText(const std::vector<Header>& headers) {
+    std::string text;
+    for (const auto& h : headers) {
+      if (!text.empty()) text += "\r\n";
+      text += h.name + ": " + h.value;
+    }
+    return text;
+  }
+
+  void Emit(StackEvent event) {
+    try {
+      sink_(std::move(event));
+    } catch (const std::exception& e) {
+      spdlog::error("sip: event sink failed: {}", e.what());
+    }
+  }
+
+  StackOptions options_;
+  std::function<void(StackEvent)> sink_;
+  SofiaRoot magic_;
+  std::thread thread_;
+  std::atomic<LegId> next_leg_{1};
+
+  // Stack thread only.
+  su_home_t home_[1] = {};
+  su_root_t* root_ = nullptr;
+  nua_t* nua_ = nullptr;
+  bool shutting_down_ = false;
+  RequestId next_request_ = 1;
+  std::map<LegId, std::pair<nua_handle_t*, SofiaLeg*>> legs_;
+  std::map<RequestId, std::pair<nua_handle_t*, SofiaLeg*>> requests_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<SipStack>> SipStack::Start(StackOptions options,
+                                                        std::function<void(StackEvent)> sink) {
+  auto stack = std::make_unique<SofiaStack>(std::move(options), std::move(sink));
+  if (auto status = stack->Run(); !status) return tl::unexpected(status.error());
+  return std::unique_ptr<SipStack>(std::move(stack));
+}
+
+}  // namespace cc::telephony::sip
