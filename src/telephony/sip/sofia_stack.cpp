@@ -19,6 +19,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -192,7 +193,7 @@ class SofiaStack final : public SipStack {
       auto [nh, rec] = it->second;
       requests_.erase(it);
       const std::string extra = HeaderText(headers);
-      nua_respond(nh, status, phrase.c_str(), NUTAG_WITH_SAVED(rec->saved),
+      nua_respond(nh, status, Intern(phrase), NUTAG_WITH_SAVED(rec->saved),
                   TAG_IF(!extra.empty(), SIPTAG_HEADER_STR(extra.c_str())), TAG_END());
       nua_destroy_event(rec->saved);
       nua_handle_bind(nh, nullptr);
@@ -209,7 +210,7 @@ class SofiaStack final : public SipStack {
       if (it == legs_.end() || it->second.second->ended) return;
       auto [nh, rec] = it->second;
       const std::string extra = HeaderText(headers);
-      nua_respond(nh, status, phrase.c_str(),
+      nua_respond(nh, status, Intern(phrase),
                   TAG_IF(!sdp.empty(), SIPTAG_CONTENT_TYPE_STR("application/sdp")),
                   TAG_IF(!sdp.empty(), SIPTAG_PAYLOAD_STR(sdp.c_str())),
                   TAG_IF(!extra.empty(), SIPTAG_HEADER_STR(extra.c_str())), TAG_END());
@@ -510,6 +511,10 @@ class SofiaStack final : public SipStack {
   nua_t* nua_ = nullptr;
   bool shutting_down_ = false;
   RequestId next_request_ = 1;
+  // nua_respond() keeps the phrase pointer (it copies only the tags) until the
+  // response is sent later on this thread: phrases live here for good.
+  const char* Intern(const std::string& phrase) { return phrases_.insert(phrase).first->c_str(); }
+  std::set<std::string> phrases_;
   std::map<LegId, std::pair<nua_handle_t*, SofiaLeg*>> legs_;
   std::map<RequestId, std::pair<nua_handle_t*, SofiaLeg*>> requests_;
 };
