@@ -51,6 +51,7 @@ struct MediaEngineOptions {
   std::uint16_t port_max = 29999;          // the next odd one for RTCP
   int threads = 1;                         // media threads (>= 1)
   std::size_t jitter_depth = 3;            // packets (20 ms each) held before recording
+  std::uint32_t rtcp_interval_ms = 5000;   // sender reports per leg that has sent
 };
 
 struct LocalEndpoint {
@@ -65,6 +66,9 @@ struct LegStats {
   std::uint64_t late = 0;
   double jitter_ms = 0;     // RFC 3550 interarrival jitter
   bool latched = false;     // a packet came in and fixed where we send
+  std::uint64_t dropped = 0;        // malformed, or a payload type the leg did not agree on
+  std::uint64_t rtcp_received = 0;  // RTCP packets read on the odd port (otherwise ignored)
+  std::uint64_t rtcp_sent = 0;      // sender reports sent
 };
 
 class MediaObserver {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cc::telephony::media {
 namespace {
 
@@ -102,6 +104,41 @@ core::Result<std::vector<std::uint8_t>> SerializeRtp(const RtpHeader& header,
   for (std::uint32_t csrc : header.csrcs) Append32(out, csrc);
   out.insert(out.end(), payload.begin(), payload.end());
   return out;
+}
+
+core::Result<std::size_t> SerializeRtpInto(const RtpHeader& header,
+                                           std::span<const std::uint8_t> payload,
+                                           std::span<std::uint8_t> out) {
+  if (header.payload_type > 127) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      fmt::format("RTP payload type {} is above 127", header.payload_type));
+  }
+  if (header.csrcs.size() > kMaxCsrcs) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      fmt::format("{} CSRCs, RTP allows at most 15", header.csrcs.size()));
+  }
+  const std::size_t size = kRtpFixedHeaderSize + 4 * header.csrcs.size() + payload.size();
+  if (out.size() < size) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      fmt::format("RTP packet of {} bytes does not fit {}", size, out.size()));
+  }
+  std::size_t at = 0;
+  const auto put16 = [&](std::uint16_t v) {
+    out[at++] = static_cast<std::uint8_t>(v >> 8);
+    out[at++] = static_cast<std::uint8_t>(v);
+  };
+  const auto put32 = [&](std::uint32_t v) {
+    put16(static_cast<std::uint16_t>(v >> 16));
+    put16(static_cast<std::uint16_t>(v));
+  };
+  out[at++] = static_cast<std::uint8_t>((kRtpVersion << 6) | header.csrcs.size());
+  out[at++] = static_cast<std::uint8_t>((header.marker ? 0x80 : 0) | header.payload_type);
+  put16(header.sequence);
+  put32(header.timestamp);
+  put32(header.ssrc);
+  for (std::uint32_t csrc : header.csrcs) put32(csrc);
+  std::copy(payload.begin(), payload.end(), out.begin() + static_cast<std::ptrdiff_t>(at));
+  return size;
 }
 
 std::int64_t SequenceExtender::Extend(std::uint16_t sequence) {

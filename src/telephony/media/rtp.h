@@ -40,6 +40,12 @@ core::Result<RtpPacket> ParseRtp(std::span<const std::uint8_t> datagram);
 core::Result<std::vector<std::uint8_t>> SerializeRtp(const RtpHeader& header,
                                                      std::span<const std::uint8_t> payload);
 
+// The same datagram written into `out` (a reused buffer on the packet path);
+// returns its size. Also fails when `out` is too small.
+core::Result<std::size_t> SerializeRtpInto(const RtpHeader& header,
+                                           std::span<const std::uint8_t> payload,
+                                           std::span<std::uint8_t> out);
+
 // True when `a` comes after `b`, allowing for wrap-around: a sequence number is
 // newer than the 32767 numbers before it.
 constexpr bool SequenceNewer(std::uint16_t a, std::uint16_t b) {

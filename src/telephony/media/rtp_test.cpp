@@ -72,6 +72,21 @@ TEST(Rtp, SerializeWritesTheWireFormat) {
   EXPECT_EQ(SerializeRtp(header, payload), kSimple);
 }
 
+TEST(Rtp, SerializeIntoWritesTheSameBytesAndRefusesASmallBuffer) {
+  RtpHeader header;
+  header.marker = true;
+  header.sequence = 0x1234;
+  header.timestamp = 0xDEADBEEF;
+  header.ssrc = 0x01020304;
+  const Bytes payload = {'a', 'b', 'c'};
+  Bytes out(64, 0);
+  const auto size = SerializeRtpInto(header, payload, out);
+  ASSERT_TRUE(size.has_value()) << size.error().message;
+  EXPECT_EQ(Bytes(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(*size)), kSimple);
+  Bytes small(kSimple.size() - 1, 0);
+  EXPECT_FALSE(SerializeRtpInto(header, payload, small).has_value());
+}
+
 TEST(Rtp, SerializeRefusesWhatTheHeaderCannotCarry) {
   RtpHeader header;
   header.payload_type = 128;

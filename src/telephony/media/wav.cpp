@@ -169,6 +169,7 @@ core::Status WavWriter::Write(std::span<const std::uint8_t> bytes) {
   if (!file_)
     return core::Fail(core::ErrorCode::kFailedPrecondition,
                       "WAV writer is closed: " + path_.string());
+  if (bytes.empty()) return {};  // fwrite(nullptr, …) is undefined even for 0 bytes
   // Flushed at once: what the OS holds survives a crash of this process.
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_.get()) != bytes.size() ||
       std::fflush(file_.get()) != 0) {

@@ -1,0 +1,177 @@
+#include "telephony/media/media_call.h"
+
+#include <spdlog/spdlog.h>
+
+namespace cc::telephony::media {
+namespace {
+
+constexpr auto kTick = std::chrono::milliseconds(20);
+// Late ticks catch up (run back to back), so the recording keeps to the
+// call's length when a busy thread falls behind; a thread stalled longer than
+// this starts a fresh schedule instead.
+constexpr auto kMaxTickLag = std::chrono::seconds(1);
+
+}  // namespace
+
+MediaCall::MediaCall(core::CallId id, boost::asio::io_context& io, MediaObserver* observer,
+                     CallOptions options)
+    : id_(id), observer_(observer), options_(std::move(options)), timer_(io) {}
+
+MediaCall::~MediaCall() = default;
+
+void MediaCall::AddLeg(Leg which, LegSockets sockets) {
+  if (closed_) {
+    const std::uint16_t port = sockets.port;
+    boost::system::error_code ignored;
+    sockets.rtp.close(ignored);
+    sockets.rtcp.close(ignored);
+    if (options_.release_port) options_.release_port(port);
+    return;
+  }
+  CloseLeg(which);
+  LegOptions leg_options = options_.leg;
+  auto leg = std::make_shared<RtpLeg>(which, std::move(sockets), leg_options,
+                                      static_cast<LegListener&>(*this));
+  leg->Start(MediaClock::now());
+  legs_[Index(which)] = std::move(leg);
+  ScheduleTick();
+}
+
+void MediaCall::SetRemote(Leg which, const NegotiatedAudio& audio) {
+  if (RtpLeg* leg = Find(which)) leg->SetRemote(audio);
+}
+
+void MediaCall::CloseLeg(Leg which) {
+  std::shared_ptr<RtpLeg> leg = std::move(legs_[Index(which)]);
+  if (!leg) return;
+  leg->Close();
+  if (options_.release_port) options_.release_port(leg->port());
+}
+
+void MediaCall::Close() {
+  if (closed_) return;
+  closed_ = true;
+  CloseLeg(Leg::kCaller);
+  CloseLeg(Leg::kAgent);
+  timer_.cancel();
+  if (recorder_) {
+    finished_ = recorder_->Finish();
+    recorder_.reset();
+  }
+}
+
+void MediaCall::Play(Leg which, std::vector<ClipPtr> clips, bool loop) {
+  if (RtpLeg* leg = Find(which)) leg->player().Start(std::move(clips), loop);
+}
+
+void MediaCall::SendDigit(Leg which, char digit) {
+  if (RtpLeg* leg = Find(which)) leg->QueueDigit(digit);
+}
+
+void MediaCall::StartRecording(WavWriter writer, std::filesystem::path path) {
+  if (closed_) return;  // the writer closes the empty file as it goes
+  if (recorder_) (void)recorder_->Finish();
+  finished_.reset();
+  recorder_.emplace(std::move(writer), std::move(path),
+                    options_.record_batch_ticks * RtpLeg::kFrameSamples);
+  ScheduleTick();
+}
+
+void MediaCall::PauseRecording(bool paused) {
+  if (!recorder_) return;
+  if (auto status = recorder_->Pause(paused); !status) RecordingFailed(status.error());
+}
+
+core::Result<RecordingSummary> MediaCall::StopRecording() {
+  if (!recorder_) {
+    if (finished_) {
+      auto summary = std::move(*finished_);
+      finished_.reset();
+      return summary;
+    }
+    return core::Fail(core::ErrorCode::kFailedPrecondition, "the call is not being recorded");
+  }
+  auto summary = recorder_->Finish();
+  recorder_.reset();
+  return summary;
+}
+
+core::Result<LegStats> MediaCall::Stats(Leg which) const {
+  if (const RtpLeg* leg = Find(which)) return leg->stats();
+  return core::Fail(core::ErrorCode::kNotFound, "the leg is not open");
+}
+
+void MediaCall::RecordingFailed(const core::Error& error) {
+  spdlog::warn("media: recording of call {} failed: {}", id_.value(), error.message);
+  recorder_.reset();
+  finished_ = tl::unexpected(error);  // what StopRecording answers
+  if (observer_) observer_->OnRecordingFailed(id_, error.message);
+}
+
+void MediaCall::ScheduleTick() {
+  if (ticking_ || closed_) return;
+  ticking_ = true;
+  next_tick_ = MediaClock::now() + kTick;
+  timer_.expires_at(next_tick_);
+  timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
+    if (ec || self->closed_) return;
+    self->Tick();
+  });
+}
+
+void MediaCall::Tick() {
+  const MediaClock::time_point now = MediaClock::now();
+  for (const auto& leg : legs_) {
+    if (!leg) continue;
+    if (leg->SendDigitTick(now)) continue;
+    if (leg->player().playing() && leg->has_destination()) {
+      const bool finished = leg->player().Next(play_frame_);
+      leg->SendFrame(play_frame_, now);
+      if (finished && observer_) observer_->OnPlayed(id_, leg->which());
+    }
+  }
+
+  const bool recording = recorder_ && !recorder_->paused();
+  for (std::size_t i = 0; i < legs_.size(); ++i) {
+    const std::span<std::int16_t> frame =
+        recording ? std::span<std::int16_t>(record_frames_[i]) : std::span<std::int16_t>();
+    if (legs_[i]) {
+      legs_[i]->PopFrame(frame);
+    } else {
+      std::fill(frame.begin(), frame.end(), std::int16_t{0});
+    }
+  }
+  if (recording) {
+    if (auto status = recorder_->Append(record_frames_[0], record_frames_[1]); !status) {
+      RecordingFailed(status.error());
+    }
+  }
+  for (const auto& leg : legs_) {
+    if (leg) leg->MaybeSendReport(now);
+  }
+
+  next_tick_ += kTick;
+  if (now - next_tick_ > kMaxTickLag) next_tick_ = now + kTick;
+  timer_.expires_at(next_tick_);
+  timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
+    if (ec || self->closed_) return;
+    self->Tick();
+  });
+}
+
+void MediaCall::OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,
+                           std::span<const std::uint8_t> payload) {
+  if (!bridged_) return;
+  RtpLeg* to = Find(from == Leg::kCaller ? Leg::kAgent : Leg::kCaller);
+  if (to) to->RelayAudio(header, codec, payload, MediaClock::now());
+}
+
+void MediaCall::OnLegEvent(Leg from, const RtpHeader& header,
+                           std::span<const std::uint8_t> payload, std::optional<char> digit) {
+  if (digit && observer_) observer_->OnDigit(id_, from, *digit);
+  if (!bridged_) return;
+  RtpLeg* to = Find(from == Leg::kCaller ? Leg::kAgent : Leg::kCaller);
+  if (to) to->RelayEvent(header, payload, MediaClock::now());
+}
+
+}  // namespace cc::telephony::media
