@@ -75,6 +75,10 @@ constexpr std::array<Rule, kAllActions.size()> kRules = {{
     {Action::kReadScriptAnalytics, "scripts.analytics",
      Bit(Role::kTeamLead) | Bit(Role::kSupervisor) | Bit(Role::kQa) | kAdminDirector},
     {Action::kRunTraining, "training.run", kDesk},
+    {Action::kReadRecordings, "recordings.read",
+     Bit(Role::kOperator) | Bit(Role::kTeamLead) | Bit(Role::kSupervisor) | Bit(Role::kQa) | kAdminDirector},
+    {Action::kListenRecordings, "recordings.listen", Bit(Role::kSupervisor) | Bit(Role::kQa) | kAdmin},
+    {Action::kManageRecordingPolicy, "recordings.policy", Bit(Role::kSupervisor) | kAdmin},
 }};
 
 constexpr bool TableInOrder() {

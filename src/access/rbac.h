@@ -60,9 +60,13 @@ enum class Action {
   kManageScripts,        // publish versions, assign scripts to queues
   kReadScriptAnalytics,  // how steps and situations are used, outcomes, practice calls
   kRunTraining,          // place practice calls (operators: for themselves; leads: their team)
+  // Call recordings.
+  kReadRecordings,          // recordings' metadata (operators: own calls; leads: their teams')
+  kListenRecordings,        // play and download any recording in scope (everyone: their own calls')
+  kManageRecordingPolicy,   // queues' recording policies (record, retention)
 };
 
-inline constexpr std::array<Action, 41> kAllActions = {
+inline constexpr std::array<Action, 44> kAllActions = {
     Action::kReadMe,
     Action::kChangeOwnPassword,
     Action::kManageOwnTokens,
@@ -103,7 +107,10 @@ inline constexpr std::array<Action, 41> kAllActions = {
     Action::kReadScripts,
     Action::kManageScripts,
     Action::kReadScriptAnalytics,
-    Action::kRunTraining};
+    Action::kRunTraining,
+    Action::kReadRecordings,
+    Action::kListenRecordings,
+    Action::kManageRecordingPolicy};
 
 // "me.read", "agent.force_state", ... (the names docs/rbac.md uses).
 std::string_view ToString(Action action);

@@ -21,6 +21,8 @@ void AddRoutes(http::Router& router, ApiServices& services) {
   AddScriptRoutes(router, services, guard);
   AddAgentScriptRoutes(router, services, guard);
   AddTrainingRoutes(router, services, guard);
+  AddPhoneRoutes(router, services, guard);
+  AddRecordingRoutes(router, services, guard);
   router.Add("GET", "/api/openapi.yaml", [&services](http::Request&) {
     http::Response r;
     r.status = 200;

@@ -7,6 +7,7 @@
 // they use is thread-safe, and the live centre is reached through Ask/Submit.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -25,6 +26,8 @@
 #include "core/clock.h"
 #include "http/router.h"
 #include "http/ws_hub.h"
+#include "recordings/recording_control.h"
+#include "recordings/recording_store.h"
 #include "reporting/cdr_repository.h"
 #include "script_desk/script_store.h"
 #include "script_desk/sessions.h"
@@ -73,6 +76,26 @@ struct ScriptServices {
   http::WsHub& hub;
 };
 
+// Agents' SIP phones: the accounts admins set and the registrations now.
+// Thread-safety: any thread.
+class PhoneControl {
+ public:
+  virtual ~PhoneControl() = default;
+  // Sets the SIP account of `user` (SIP user name = `login`) with `password`.
+  virtual core::Status SetSipPassword(core::UserId user, const std::string& login, const std::string& password) = 0;
+  // {"configured": bool, "registered": bool, "contacts": [{"contact", "expires_at", "source"}]}
+  virtual nlohmann::json Phone(core::UserId user) = 0;
+};
+
+// Call recordings: their rows and policies, the data dir their files lie
+// under, and the telephony's pause control (absent without SIP telephony:
+// pausing answers that the call is not recorded).
+struct RecordingServices {
+  recordings::RecordingStore& store;
+  std::filesystem::path data_dir;
+  recordings::RecordingControl* control = nullptr;
+};
+
 struct ApiServices {
   access::Directory& directory;
   access::AuthService& auth;
@@ -88,6 +111,8 @@ struct ApiServices {
   bool secure_cookies = false;  // HTTPS: cookies get the Secure attribute
   CrmServices* crm = nullptr;   // absent: the CRM endpoints answer 503
   ScriptServices* scripts = nullptr;  // absent: the script endpoints answer 503
+  PhoneControl* phones = nullptr;     // absent: the SIP account endpoints answer 503
+  RecordingServices* recordings = nullptr;  // absent: the recording endpoints answer 503
 };
 
 void AddRoutes(http::Router& router, ApiServices& services);

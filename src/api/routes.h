@@ -22,5 +22,7 @@ void AddImportRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddScriptRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddTrainingRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddPhoneRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddRecordingRoutes(http::Router& router, ApiServices& s, Guard guard);
 
 }  // namespace cc::api

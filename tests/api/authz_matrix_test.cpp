@@ -56,6 +56,8 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
         {"POST", "/api/agents/" + op01 + "/state", {{"state", "not-ready"}}, {Action::kForceAgentState}},
         {"GET", "/api/agents/" + op01 + "/figures", {}, {Action::kReadOperatorFigures}},
         {"GET", "/api/calls", {}, {Action::kReadHistory}},
+        {"GET", "/api/users/" + op01 + "/sip", {}, {Action::kReadUsers}},
+        {"PUT", "/api/users/" + op01 + "/sip", {{"password", "phone-secret-" + n}}, {Action::kManageUsers}},
         {"GET", "/api/queues", {}, {Action::kReadConfig}},
         {"GET", "/api/skills", {}, {Action::kReadConfig}},
         {"POST", "/api/skills", {{"name", "skill" + n}, {"tenant", tenant}}, {Action::kManageQueues}},
@@ -111,6 +113,11 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
         {"GET", "/api/scripts/analytics?tenant_id=" + std::to_string(tenant), {}, {Action::kReadScriptAnalytics}},
         {"GET", "/api/training/calls?tenant_id=" + std::to_string(tenant), {}, {Action::kReadScriptAnalytics}},
         {"POST", "/api/training/calls", {{"situation", "S-05"}}, {Action::kRunTraining}},
+        {"GET", "/api/recordings", {}, {Action::kReadRecordings}},
+        {"GET", "/api/queues/" + std::to_string(sales) + "/recording", {}, {Action::kManageRecordingPolicy}},
+        {"PUT", "/api/queues/" + std::to_string(sales) + "/recording", {{"record", true}, {"retention_days", 90}},
+         {Action::kManageRecordingPolicy}},
+        {"POST", "/api/agent/recording", {{"paused", true}}, {Action::kControlOwnAgent}},
     };
   };
 
@@ -136,7 +143,7 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 8 * 45);
+  EXPECT_EQ(checked, 8 * 51);
 
   // Anonymous callers get 401 everywhere.
   ApiSession anonymous(port_);
