@@ -3,14 +3,17 @@
 // departments, sessions, tokens, audit), 3 call detail records, 4 the centre's
 // directory (queues, skills, memberships, codes), 5 call id blocks; then
 // 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index, 9 the CRM's
-// word-search indexes, 10 call scripts (versions, queue scripts, script uses).
+// word-search indexes, 10 call scripts (versions, queue scripts, script uses), 11 call recordings,
+// 12 agents' SIP accounts.
 #include "access/schema.h"
 #include "app/call_id_blocks.h"
+#include "app/sip_accounts.h"
 #include "app/store.h"
 #include "centre/centre_repository.h"
 #include "crm/schema.h"
 #include "crm/word_search.h"
 #include "storage/id_allocator.h"
+#include "recordings/recording_store.h"
 #include "reporting/cdr_repository.h"
 #include "script_desk/script_store.h"
 #include "storage/interaction_log.h"
@@ -28,6 +31,8 @@ std::vector<storage::Migration> Schema() {
   all.push_back(reporting::CdrRepository::CallerIndexMigration(8));
   all.push_back(crm::WordSearchMigration(9));
   all.push_back(script_desk::ScriptStore::Migration(10));
+  all.push_back(recordings::RecordingStore::Migration(11));
+  all.push_back(SipAccounts::Migration(12));
   return all;
 }
 

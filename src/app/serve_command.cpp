@@ -48,6 +48,23 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   if (o.no_bots) s.bots = false;
   if (o.no_traffic) s.traffic = false;
   if (o.traffic_multiplier > 0) s.traffic_multiplier = o.traffic_multiplier;
+  s.sip.enabled = config.sip.enabled;
+  s.sip.address = config.sip.listen.address;
+  s.sip.port = config.sip.listen.port;
+  s.sip.rtp_min = config.sip.rtp_min;
+  s.sip.rtp_max = config.sip.rtp_max;
+  s.sip.media_threads = config.sip.media_threads;
+  s.sip.realm = config.sip.realm;
+  s.sip.language = config.sip.language;
+  s.sip.prompts_dir = config.sip.prompts_dir;
+  if (!o.sip_listen.empty()) {
+    auto listen = ParseListen(o.sip_listen);
+    if (!listen) return core::Fail(core::ErrorCode::kInvalidArgument, "--sip-listen: " + listen.error().message);
+    s.sip.enabled = true;
+    s.sip.address = listen->address;
+    s.sip.port = listen->port;
+  }
+  if (o.no_sip) s.sip.enabled = false;
   if (o.fast_passwords) s.password_cost = access::PasswordCost::kMinimum;
   return s;
 }
@@ -67,6 +84,9 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& o) {
   cmd->add_flag("--no-traffic", o.no_traffic, "Demo: no generated callers (inject calls through the API)");
   cmd->add_option("--traffic-multiplier", o.traffic_multiplier, "Demo: multiply the caller arrival rate")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--sip-listen", o.sip_listen,
+                  "ADDRESS:PORT for SIP (UDP and TCP; port 0: any free port); turns SIP telephony on");
+  cmd->add_flag("--no-sip", o.no_sip, "No SIP telephony, whatever the config file says");
   cmd->add_flag("--fast-passwords", o.fast_passwords,
                 "Tests only: hash passwords with the cheapest Argon2id cost");
   return cmd;
@@ -98,6 +118,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     return info.error().code == core::ErrorCode::kInvalidArgument ? 2 : 1;
   }
   out << "listening http=" << info->endpoint.ToString() << "\n";
+  if (info->sip) out << "listening sip=" << *info->sip << "\n";
   PrintStartInfo(*info, *settings, out);
 
   int signal_number = 0;

@@ -23,6 +23,8 @@ struct ServeOptions {
   bool no_traffic = false;
   double traffic_multiplier = 0;  // 0: as configured
   bool fast_passwords = false;    // tests only: the cheapest Argon2id cost
+  std::string sip_listen;         // ADDRESS:PORT: SIP on, overriding the config
+  bool no_sip = false;
 };
 
 CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options);

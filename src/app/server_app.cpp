@@ -24,6 +24,11 @@
 #include "app/data_dir_lock.h"
 #include "app/openapi_spec.h"
 #include "app/sim_world.h"
+#include "app/demo_sip.h"
+#include "app/sip_accounts.h"
+#include "app/sip_phones.h"
+#include "app/sip_recordings.h"
+#include "app/sip_world.h"
 #include "app/user_command.h"
 #include "centre/centre.h"
 #include "api/crm_notifier.h"
@@ -42,6 +47,7 @@
 #include "http/static_files.h"
 #include "http/ws_hub.h"
 #include "reporting/cdr_projector.h"
+#include "recordings/recording_store.h"
 #include "reporting/cdr_repository.h"
 #include "storage/interaction_log.h"
 
@@ -90,6 +96,10 @@ struct ServerApp::Parts {
   std::unique_ptr<reporting::CdrProjector> projector;
   std::unique_ptr<centre::Centre> centre;
   std::unique_ptr<SimWorld> sim;
+  std::unique_ptr<SipAccounts> sip_accounts;
+  std::unique_ptr<SipWorld> sip;
+  std::unique_ptr<SipPhones> phones;
+  std::unique_ptr<SipRecordings> sip_recordings;
   http::WsHub hub;
   std::unique_ptr<api::CrmNotifier> notifier;
   std::unique_ptr<crm::CustomerRepository> customers;
@@ -103,6 +113,8 @@ struct ServerApp::Parts {
   std::unique_ptr<script_desk::ScriptSessions> script_sessions;
   std::unique_ptr<api::TrainingCalls> training;
   std::unique_ptr<api::ScriptServices> scripts;
+  std::unique_ptr<recordings::RecordingStore> recording_store;
+  std::unique_ptr<api::RecordingServices> recordings;
   std::unique_ptr<api::ApiServices> services;
   http::Metrics metrics;
   std::unique_ptr<api::LiveFeed> feed;
@@ -123,6 +135,8 @@ struct ServerApp::Parts {
   // Hands due callbacks to the ACD; escalates overdue cases every 30 s.
   void RunCrmChores();
   std::chrono::steady_clock::time_point next_escalation{};
+  std::filesystem::path data_dir;                  // for recordings' files
+  std::function<bool(core::CallId)> owned_calls;  // this node's calls (recordings it looks after)
   // Set first thing in Stop(): no new callback is handed to a centre that is stopping.
   std::atomic<bool> chores_stop{false};
 };
@@ -172,6 +186,12 @@ void ServerApp::Parts::RunCrmChores() {
       spdlog::error("case escalation: {}", n.error().message);
     } else if (*n > 0) {
       spdlog::info("{} overdue case(s) escalated", *n);
+    }
+    // Recordings past their queue's retention: files deleted, each deletion audited.
+    if (recording_store) {
+      auto n = recording_store->DeleteExpired(data_dir, now, *audit, owned_calls);
+      if (!n) spdlog::error("recording retention: {}", n.error().message);
+      else if (*n > 0) spdlog::info("{} recording(s) past retention deleted", *n);
     }
   }
 }
@@ -268,7 +288,19 @@ core::Result<StartInfo> ServerApp::Start() {
     if (auto scripts = SeedDemoScripts(*p->script_store, *p->repository, company->id, now); !scripts) {
       return tl::unexpected(scripts.error());
     }
+    // The telephone test line, when SIP runs (also for demo data made before SIP existed).
+    p->sip_accounts = std::make_unique<SipAccounts>(*p->db);
+    if (settings_.sip.enabled) {
+      auto line = EnsureDemoSipLine(*p->directory, *p->repository, *p->sip_accounts, company->id,
+                                    settings_.sip.realm, now);
+      if (!line) return tl::unexpected(line.error());
+      if (!line->empty()) {
+        info.demo_logins.insert(info.demo_logins.end(), line->begin(), line->end());
+        if (auto s = WriteDemoLogins(logins_file, info.demo_logins); !s) return tl::unexpected(s.error());
+      }
+    }
   }
+  if (!p->sip_accounts) p->sip_accounts = std::make_unique<SipAccounts>(*p->db);
 
   p->log = std::make_unique<storage::InteractionLog>(*p->db);
   p->cdrs = std::make_unique<reporting::CdrRepository>(*p->db);
@@ -284,6 +316,16 @@ core::Result<StartInfo> ServerApp::Start() {
   auto interrupted = p->projector->RecoverInterrupted(now, *owned);
   if (!interrupted) return tl::unexpected(interrupted.error());
   info.interrupted = *interrupted;
+  // Recordings the previous run left unfinished: mended, or marked missing.
+  p->recording_store = std::make_unique<recordings::RecordingStore>(*p->db);
+  p->data_dir = settings_.store.data_dir;
+  p->owned_calls = *owned;
+  auto repaired = p->recording_store->RepairUnfinished(settings_.store.data_dir, now, *owned);
+  if (!repaired) return tl::unexpected(repaired.error());
+  if (repaired->repaired + repaired->missing + repaired->unreadable > 0) {
+    spdlog::warn("recordings left unfinished by the previous run: {} repaired, {} missing, {} unreadable",
+                 repaired->repaired, repaired->missing, repaired->unreadable);
+  }
   if (!interrupted->empty()) {
     spdlog::warn("{} call(s) left open by the previous run were closed as interrupted",
                  interrupted->size());
@@ -314,6 +356,18 @@ core::Result<StartInfo> ServerApp::Start() {
   if (settings_.demo) sim.streams = DemoTraffic();
   p->sim = std::make_unique<SimWorld>(*p->centre, p->clock, std::move(sim));
   p->sim->Attach();
+  if (settings_.sip.enabled) {
+    // SIP calls take their ids from the upper half of this run's block.
+    p->sip_recordings = std::make_unique<SipRecordings>(*p->recording_store, *p->centre, p->clock,
+                                                        settings_.store.data_dir);
+    auto sip = SipWorld::Create(*p->centre, p->clock, settings_.sip, *p->sip_accounts, *p->sim,
+                                block->first + kCallIdBlockSize / 2, p->sip_recordings.get());
+    if (!sip) return tl::unexpected(sip.error());
+    p->sip = std::move(*sip);
+    p->sip_recordings->SetTelephony(&p->sip->telephony());
+    p->sip->Attach();
+    info.sip = fmt::format("{}:{}", p->sip->address(), p->sip->port());
+  }
 
   p->training = std::make_unique<api::TrainingCalls>(*p->centre, p->hub);
   p->scripts = std::make_unique<api::ScriptServices>(
@@ -322,6 +376,11 @@ core::Result<StartInfo> ServerApp::Start() {
       *p->directory, *p->auth, *p->tokens, *p->audit, *p->centre, *p->repository, *p->log,
       *p->cdrs, p->clock, p->sim.get(), std::string(kOpenApiSpec),
       !settings_.tls_certificate.empty(), p->crm.get(), p->scripts.get()});
+  p->phones = std::make_unique<SipPhones>(*p->sip_accounts, settings_.sip.realm, *p->centre, p->sip.get(), p->clock);
+  p->services->phones = p->phones.get();
+  p->recordings = std::make_unique<api::RecordingServices>(
+      api::RecordingServices{*p->recording_store, settings_.store.data_dir, p->sip_recordings.get()});
+  p->services->recordings = p->recordings.get();
   p->feed = std::make_unique<api::LiveFeed>(*p->services, p->hub, settings_.snapshot_period);
   p->centre->AddListener(p->feed.get());
   p->centre->Start(*setup);
@@ -331,7 +390,9 @@ core::Result<StartInfo> ServerApp::Start() {
     auto users = p->directory->ListUsers();
     if (!users) return tl::unexpected(users.error());
     for (const auto& u : *users) {
-      if (u.role == access::Role::kOperator && !u.disabled) bot_seats.push_back(core::AgentId(u.id.value()));
+      if (u.role == access::Role::kOperator && !u.disabled && !IsDemoSipLogin(u.login)) {
+        bot_seats.push_back(core::AgentId(u.id.value()));
+      }
     }
   }
   p->sim->Begin(bot_seats);
@@ -377,6 +438,7 @@ core::Result<StartInfo> ServerApp::Start() {
   auto endpoint = p->server->Start();
   if (!endpoint) {
     p->feed->Stop();
+    if (p->sip) p->sip->Stop();
     p->sim->Stop();
     p->centre->Stop();
     return tl::unexpected(endpoint.error());
@@ -404,6 +466,7 @@ void ServerApp::Stop() {
   }
   p.pump_wake.notify_all();
   if (p.pump.joinable()) p.pump.join();
+  if (p.sip) p.sip->Stop();
   p.sim->Stop();
   p.centre->Stop();
   parts_.reset();
@@ -414,6 +477,11 @@ void PrintStartInfo(const StartInfo& info, const ServerSettings& settings, std::
   if (info.admin_password) {
     out << "first start: administrator login 'admin', password '" << *info.admin_password
         << "' (shown once; change it with `callcenter user passwd admin`)\n";
+  }
+  if (info.sip) {
+    out << "SIP: agents' phones register at sip:USER@" << *info.sip << " (UDP or TCP)";
+    if (settings.demo) out << "; callers dial sip:" << kDemoSipNumber << "@" << *info.sip << " (queue " << kDemoSipQueue << ")";
+    out << "\n";
   }
   if (!info.demo_logins.empty()) {
     out << "demo centre " << kDemoCompany << " (logins also in "

@@ -15,6 +15,7 @@
 #include "access/passwords.h"
 #include "access/sessions.h"
 #include "app/demo_centre.h"
+#include "app/sip_world.h"
 #include "app/store.h"
 #include "core/result.h"
 #include "http/server.h"
@@ -39,6 +40,7 @@ struct ServerSettings {
   double traffic_multiplier = 1.0;
   access::PasswordCost password_cost = access::PasswordCost::kInteractive;
   std::chrono::milliseconds snapshot_period = std::chrono::seconds(1);
+  SipSettings sip;  // off by default
 };
 
 // What a start produced for the operator to read.
@@ -48,6 +50,7 @@ struct StartInfo {
   std::optional<std::string> admin_password;  // set only on the very first start
   std::vector<DemoLogin> demo_logins;
   std::vector<core::CallId> interrupted;  // calls the previous run left open
+  std::optional<std::string> sip;  // "ADDRESS:PORT" when SIP telephony runs
 };
 
 class ServerApp {

@@ -210,6 +210,55 @@ core::Status ReadSecurity(const Reader& r, const toml::table& t, ServerConfig& c
   return {};
 }
 
+core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& base_dir, ServerConfig& c) {
+  CC_TRY(r.KnownKeys(t, "sip", {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir"}));
+  c.sip.enabled = true;  // a [sip] table turns SIP on unless it says enabled = false
+  CC_TRY(r.Bool(t, "sip", "enabled", c.sip.enabled));
+  std::string listen;
+  CC_TRY(r.String(t, "sip", "listen", listen));
+  if (t.contains("listen")) {
+    auto parsed = ParseListen(listen);
+    if (!parsed) return r.Error(t.get("listen"), "sip.listen", parsed.error().message);
+    c.sip.listen = *parsed;
+  }
+  std::string ports;
+  CC_TRY(r.String(t, "sip", "rtp_ports", ports));
+  if (t.contains("rtp_ports")) {
+    unsigned low = 0, high = 0;
+    char dash = 0;
+    std::istringstream in(ports);
+    if (!(in >> low >> dash >> high) || dash != '-' || !in.eof() || low < 1024 || high > 65535 ||
+        low + 2 > high) {
+      return r.Error(t.get("rtp_ports"), "sip.rtp_ports",
+                     "must be \"LOW-HIGH\" with 1024 <= LOW and LOW + 2 <= HIGH <= 65535, e.g. \"20000-29999\"");
+    }
+    c.sip.rtp_min = static_cast<std::uint16_t>(low);
+    c.sip.rtp_max = static_cast<std::uint16_t>(high);
+  }
+  auto threads = r.Int(t, "sip", "media_threads", 1, 64);
+  if (!threads) return tl::unexpected(threads.error());
+  if (*threads) c.sip.media_threads = static_cast<int>(**threads);
+  CC_TRY(r.String(t, "sip", "realm", c.sip.realm));
+  if (c.sip.realm.empty() || c.sip.realm.find('"') != std::string::npos) {
+    return r.Error(t.get("realm"), "sip.realm", "must be non-empty and without quotes");
+  }
+  CC_TRY(r.String(t, "sip", "language", c.sip.language));
+  if (c.sip.language != "ru" && c.sip.language != "en") {
+    return r.Error(t.get("language"), "sip.language", "must be \"ru\" or \"en\"");
+  }
+  CC_TRY(r.String(t, "sip", "prompts_dir", c.sip.prompts_dir));
+  if (!c.sip.prompts_dir.empty()) {
+    std::filesystem::path p(c.sip.prompts_dir);
+    if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(p, ec)) {
+      return r.Error(t.get("prompts_dir"), "sip.prompts_dir", "no such folder: " + p.string());
+    }
+    c.sip.prompts_dir = p.string();
+  }
+  return {};
+}
+
 core::Status ReadDemo(const Reader& r, const toml::table& t, ServerConfig& c) {
   CC_TRY(r.KnownKeys(t, "demo", {"enabled", "bots", "traffic", "seed"}));
   CC_TRY(r.Bool(t, "demo", "enabled", c.demo.enabled));
@@ -266,7 +315,7 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
                 fmt::format("{}:{}: {}", source_name, e.source().begin.line, e.description()));
   }
   ServerConfig c;
-  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "web", "demo"}));
+  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "web", "demo", "sip"}));
   auto server = r.Table(root, "", "server");
   if (!server) return tl::unexpected(server.error());
   if (*server != nullptr) CC_TRY(ReadServer(r, **server, base_dir, c));
@@ -289,6 +338,9 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
   auto demo = r.Table(root, "", "demo");
   if (!demo) return tl::unexpected(demo.error());
   if (*demo != nullptr) CC_TRY(ReadDemo(r, **demo, c));
+  auto sip = r.Table(root, "", "sip");
+  if (!sip) return tl::unexpected(sip.error());
+  if (*sip != nullptr) CC_TRY(ReadSip(r, **sip, base_dir, c));
   return c;
 }
 

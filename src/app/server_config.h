@@ -30,6 +30,18 @@ struct DemoConfig {
   std::uint64_t seed = 42;
 };
 
+// SIP telephony ([sip]): off unless enabled here or by --sip-listen.
+struct SipConfig {
+  bool enabled = false;
+  ListenAddress listen{"127.0.0.1", 5060};  // UDP and TCP; RTP binds the same address
+  std::uint16_t rtp_min = 20000;             // "rtp_ports = \"20000-29999\""
+  std::uint16_t rtp_max = 29999;
+  int media_threads = 1;
+  std::string realm = "callcenter";
+  std::string language = "ru";  // of the prompts callers hear: ru or en
+  std::string prompts_dir;      // the centre's own recordings (relative to the config file)
+};
+
 struct ServerConfig {
   ListenAddress listen;
   std::string data_dir = "var";
@@ -45,6 +57,7 @@ struct ServerConfig {
   std::vector<std::string> allowed_origins;  // extra Origins the WebSocket accepts
   std::string web_root = "web/dist";  // the built web app; relative to the config file's folder when set there
   DemoConfig demo;
+  SipConfig sip;
 };
 
 core::Result<ServerConfig> LoadServerConfig(const std::string& path);

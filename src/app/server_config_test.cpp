@@ -167,5 +167,37 @@ TEST(ParseListen, AcceptsAddressesWithAnyPortIncludingZero) {
   }
 }
 
+
+TEST_F(ServerConfigTest, ASipTableTurnsSipOnWithItsPortsAndPrompts) {
+  std::filesystem::create_directories(dir_ / "our-prompts");
+  auto config = ParseServerConfig(
+      "[sip]\nlisten = \"127.0.0.1:5070\"\nrtp_ports = \"30000-30100\"\nmedia_threads = 2\n"
+      "language = \"en\"\nprompts_dir = \"our-prompts\"\n",
+      "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_TRUE(config->sip.enabled);
+  EXPECT_EQ(config->sip.listen.port, 5070);
+  EXPECT_EQ(config->sip.rtp_min, 30000);
+  EXPECT_EQ(config->sip.rtp_max, 30100);
+  EXPECT_EQ(config->sip.media_threads, 2);
+  EXPECT_EQ(config->sip.language, "en");
+  EXPECT_EQ(config->sip.prompts_dir, (dir_ / "our-prompts").string());
+  auto off = ParseServerConfig("[sip]\nenabled = false\n", "callcenter.toml", dir_.string());
+  ASSERT_TRUE(off);
+  EXPECT_FALSE(off->sip.enabled);
+  auto none = ParseServerConfig("", "callcenter.toml", dir_.string());
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->sip.enabled);
+}
+
+TEST_F(ServerConfigTest, SipMistakesNameTheKeyAndLine) {
+  EXPECT_NE(ErrorFor("[sip]\nrtp_ports = \"30000\"\n").find("callcenter.toml:2: sip.rtp_ports"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\nrtp_ports = \"300-400\"\n").find("sip.rtp_ports"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\nlanguage = \"de\"\n").find("sip.language"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\nprompts_dir = \"missing\"\n").find("no such folder"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\nlisten = \"nowhere\"\n").find("sip.listen"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\nport = 5060\n").find("port"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cc::app

@@ -46,6 +46,12 @@ class SimWorld final : public api::SimControl, public crm::CallbackSink {
   void SetBotsEnabled(bool enabled) override;
   void ReleaseSeat(core::AgentId agent) override;
   nlohmann::json Status() override;
+  // Loop only: the simulated telephony (for a CallRouter) and a seat a bot
+  // must leave at once (an agent's phone registered).
+  telephony::SimulatedTelephony& telephony() { return telephony_; }
+  void ReleaseSeatOnLoop(core::AgentId agent) {
+    if (bots_.Drives(agent)) bots_.Release(agent);
+  }
   // A callback that fell due: scheduled in the engine now, under a new call id.
   core::Result<core::CallId> Dispatch(const crm::Callback& callback) override;
 

@@ -199,6 +199,16 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   spdlog::info("sip: call {} from {} to {} ({}:{})", id.value(), caller.value_or("withheld"), r.request_user,
                r.source.address, r.source.port);
   if (handler_) handler_->OnCallEvent(IncomingCall{id, r.request_user, caller});
+  // Offered at once (no queue music asked for): the caller still hears that the
+  // call is recorded, then music, until the agent's phone answers.
+  if (Call* c = Find(id); c && !c->queue && c->stage == Stage::kQueued) {
+    if (auto recorded = prompts_.Clip(options_.language, "recorded"); recorded && recordings_) {
+      c->music_after_prompt = true;
+      media_->Play(id, media::Leg::kCaller, {*recorded}, false);
+    } else {
+      StartMusic(*c);
+    }
+  }
 }
 
 void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
@@ -459,6 +469,8 @@ void SipTelephony::Connect(core::CallId id, AgentId agent) {
   if (!call || call->stage == Stage::kEnding) return;
   call->stage = Stage::kConnected;
   call->held = false;
+  spdlog::debug("sip: connect call {} to agent {} (phone answered: {})", id.value(), agent.value(),
+                call->agent_answered);
   if (!call->agent_answered || call->agent != agent) {
     // Taken on the web desk while the phone still rings: bridge when it answers.
     call->connect_pending = true;
@@ -466,7 +478,9 @@ void SipTelephony::Connect(core::CallId id, AgentId agent) {
   }
   Bridge(*call);
   if (recordings_ && !call->recording) {
-    if (auto path = recordings_->Begin(id, call->queue, agent)) {
+    auto path = recordings_->Begin(id, call->queue, agent);
+    spdlog::debug("sip: call {} recorded: {}", id.value(), path ? path->string() : "no");
+    if (path) {
       if (auto started = media_->StartRecording(id, *path); started) {
         call->recording = true;
         call->recording_paused = false;

@@ -1,0 +1,60 @@
+// CallRouter: one CallControl over two telephonies — simulated calls and SIP
+// calls in the same centre (the demo takes both). Each command goes to the
+// telephony that owns the call: SIP for the calls it let in, simulated for
+// everything else (including every call the centre dials: there is no
+// outbound SIP trunk yet). Both report to the same handler.
+// Thread-safety: as CallControl — the core loop only.
+#pragma once
+
+#include <functional>
+
+#include "telephony/call_control.h"
+
+namespace cc::telephony {
+
+class CallRouter final : public CallControl {
+ public:
+  // `owned_by_sip(call)` tells whether `sip` owns the call.
+  CallRouter(CallControl& simulated, CallControl& sip, std::function<bool(CallId)> owned_by_sip)
+      : simulated_(simulated), sip_(sip), owned_by_sip_(std::move(owned_by_sip)) {}
+
+  void SetHandler(CallEventHandler* handler) override {
+    simulated_.SetHandler(handler);
+    sip_.SetHandler(handler);
+  }
+  void PlayQueueMusic(CallId call, QueueId queue) override { For(call).PlayQueueMusic(call, queue); }
+  void Play(CallId call, Prompt prompt, int position, Duration expected_wait) override {
+    For(call).Play(call, prompt, position, expected_wait);
+  }
+  void RingAgent(CallId call, AgentId agent, Duration timeout) override {
+    For(call).RingAgent(call, agent, timeout);
+  }
+  void StopRinging(CallId call, AgentId agent) override { For(call).StopRinging(call, agent); }
+  void Connect(CallId call, AgentId agent) override { For(call).Connect(call, agent); }
+  void Hold(CallId call) override { For(call).Hold(call); }
+  void Resume(CallId call) override { For(call).Resume(call); }
+  void DisconnectAgent(CallId call, AgentId agent) override { For(call).DisconnectAgent(call, agent); }
+  void Dial(CallId call, AgentId agent, const std::string& number) override {
+    For(call).Dial(call, agent, number);
+  }
+  void DialConsult(CallId call, AgentId agent, const std::string& number) override {
+    For(call).DialConsult(call, agent, number);
+  }
+  void ConnectConsult(CallId call, AgentId agent, AgentId with_agent) override {
+    For(call).ConnectConsult(call, agent, with_agent);
+  }
+  void Conference(CallId call) override { For(call).Conference(call); }
+  void DropConsult(CallId call, AgentId agent) override { For(call).DropConsult(call, agent); }
+  void TransferOut(CallId call, const std::string& number) override { For(call).TransferOut(call, number); }
+  void OfferCallback(CallId call) override { For(call).OfferCallback(call); }
+  void HangUp(CallId call, HangUpCause cause) override { For(call).HangUp(call, cause); }
+
+ private:
+  CallControl& For(CallId call) { return owned_by_sip_(call) ? sip_ : simulated_; }
+
+  CallControl& simulated_;
+  CallControl& sip_;
+  std::function<bool(CallId)> owned_by_sip_;
+};
+
+}  // namespace cc::telephony
