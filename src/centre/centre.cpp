@@ -510,6 +510,13 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           [&](const telephony::CallbackChosen& e) {
             Apply(acd::CallbackRequested{e.call, e.number});
           },
+          [&](const telephony::AgentPhoneHold& e) {
+            if (e.held) {
+              Apply(acd::HoldCall{e.call});
+            } else {
+              Apply(acd::ResumeCall{e.call});
+            }
+          },
       },
       event);
 }

@@ -50,6 +50,14 @@ struct AgentHungUp {
   CallId call;
   AgentId agent;
 };
+// The agent's own phone put the caller on hold (held) or took them back: a
+// SIP re-INVITE with sendonly/inactive, then sendrecv. The centre holds or
+// resumes the call as if the agent had pressed the desk's button.
+struct AgentPhoneHold {
+  CallId call;
+  AgentId agent;
+  bool held = true;
+};
 // Outcome of Dial (callback or outbound) and DialConsult.
 struct DialAnswered {
   CallId call;
@@ -71,7 +79,7 @@ struct CallbackChosen {
 
 using CallEvent = std::variant<IncomingCall, CallerHungUp, AgentAnswered, AgentRejected,
                                AgentHungUp, DialAnswered, DialFailed, ConsultAnswered,
-                               ConsultFailed, CallbackChosen>;
+                               ConsultFailed, CallbackChosen, AgentPhoneHold>;
 
 class CallEventHandler {
  public:

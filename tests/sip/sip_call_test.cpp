@@ -6,10 +6,14 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstring>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -114,6 +118,68 @@ std::string Read(const fs::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
+// Counts the RTP that reaches one UDP port on loopback while it lives: the
+// caller's side of the media, for checks that announcements and music arrive.
+class RtpListener {
+ public:
+  RtpListener() {
+    fd_ = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+    thread_ = std::thread([this] {
+      while (!stop_) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, 100) <= 0) continue;
+        unsigned char buf[2048];
+        const auto n = ::recv(fd_, buf, sizeof buf, 0);
+        // RTP version 2, G.711 (PT 0 or 8) with a 12-byte header.
+        if (n <= 12 || (buf[0] >> 6) != 2) continue;
+        const int pt = buf[1] & 0x7f;
+        if (pt != 0 && pt != 8) continue;
+        ++packets_;
+        const unsigned char silence = pt == 0 ? 0xff : 0xd5;
+        for (ssize_t i = 12; i < n; ++i) {
+          if ((buf[i] & 0x7f) != (silence & 0x7f)) {
+            ++audible_;
+            break;
+          }
+        }
+      }
+    });
+  }
+  ~RtpListener() {
+    stop_ = true;
+    thread_.join();
+    ::close(fd_);
+  }
+  std::uint16_t port() const { return port_; }
+  int packets() const { return packets_; }
+  int audible() const { return audible_; }
+
+ private:
+  int fd_ = -1;
+  std::uint16_t port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> packets_{0};
+  std::atomic<int> audible_{0};
+  std::thread thread_;
+};
+
+std::vector<fs::path> Wavs(const fs::path& data) {
+  std::vector<fs::path> wavs;
+  if (fs::exists(data / "recordings")) {
+    for (const auto& e : fs::recursive_directory_iterator(data / "recordings")) {
+      if (e.path().extension() == ".wav") wavs.push_back(e.path());
+    }
+  }
+  return wavs;
+}
+
 class SipCallTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -127,15 +193,9 @@ class SipCallTest : public ::testing::Test {
                               std::to_string(hz) + " vol 0.5";
       ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     }
-    server_ = std::make_unique<ServerProcess>(
-        dir_ / "data", dir_ / "serve.out",
-        std::vector<std::string>{"--demo", "--no-bots", "--no-traffic", "--sip-listen", "127.0.0.1:0"});
-    http_port_ = server_->Port();
-    ASSERT_NE(http_port_, 0) << server_->Output();
+    ASSERT_NO_FATAL_FAILURE(StartServer("serve.out"));
     std::smatch m;
     std::string out = server_->Output();
-    ASSERT_TRUE(std::regex_search(out, m, std::regex("listening sip=127\\.0\\.0\\.1:([0-9]+)"))) << out;
-    sip_port_ = static_cast<std::uint16_t>(std::stoi(m[1]));
     ASSERT_TRUE(std::regex_search(out, m, std::regex("password '([^']+)'"))) << out;
     admin_password_ = m[1];
     const json logins = json::parse(Read(dir_ / "data" / "demo-logins.json"));
@@ -149,6 +209,38 @@ class SipCallTest : public ::testing::Test {
     if (!HasFailure()) fs::remove_all(dir_);
   }
 
+  // Starts (or, after a crash, restarts) the server on the same data dir.
+  void StartServer(const std::string& out_name) {
+    server_ = std::make_unique<ServerProcess>(
+        dir_ / "data", dir_ / out_name,
+        std::vector<std::string>{"--demo", "--no-bots", "--no-traffic", "--sip-listen", "127.0.0.1:0"});
+    http_port_ = server_->Port();
+    ASSERT_NE(http_port_, 0) << server_->Output();
+    std::smatch m;
+    std::string out = server_->Output();
+    for (int i = 0; i < 100 && !std::regex_search(out, m, std::regex("listening sip=127\\.0\\.0\\.1:([0-9]+)")); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      out = server_->Output();
+    }
+    ASSERT_TRUE(std::regex_search(out, m, std::regex("listening sip=127\\.0\\.0\\.1:([0-9]+)"))) << out;
+    sip_port_ = static_cast<std::uint16_t>(std::stoi(m[1]));
+  }
+
+  // sip01's phone: a sipp UAS running `scenario` for `calls` calls, registered
+  // to the server with the right password.
+  std::unique_ptr<Sipp> Phone(const char* scenario, std::vector<std::string> extra = {}, int calls = 1,
+                              int talk_ms = 0) {
+    const std::uint16_t port = FreeUdpPort();
+    std::vector<std::string> args = {"-sf", Scenario(scenario).string(), "-i", "127.0.0.1", "-p", std::to_string(port),
+                                     "-mp", std::to_string(FreeUdpPort()), "-m", std::to_string(calls),
+                                     "-nostdin", "-timeout", "60s", "-timeout_error"};
+    if (talk_ms > 0) args.insert(args.end(), {"-d", std::to_string(talk_ms)});
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto phone = std::make_unique<Sipp>(dir_ / (std::string(scenario) + ".log"), args);
+    EXPECT_EQ(Register(sip01_password_, "uac-register.xml", port), 0) << Read(dir_ / "uac-register.xml.log");
+    return phone;
+  }
+
   std::string Target() const { return "127.0.0.1:" + std::to_string(sip_port_); }
   fs::path Scenario(const char* name) const { return fs::path(CC_SIP_SCENARIOS) / name; }
 
@@ -160,13 +252,58 @@ class SipCallTest : public ::testing::Test {
     return reg.Wait();
   }
 
-  std::unique_ptr<Sipp> Call(const char* scenario, int talk_ms) {
-    return std::make_unique<Sipp>(
-        dir_ / (std::string(scenario) + ".log"),
-        std::vector<std::string>{Target(), "-sf", Scenario(scenario).string(), "-s", "100", "-d", std::to_string(talk_ms), "-i",
-                                 "127.0.0.1", "-p", std::to_string(FreeUdpPort()), "-mp",
-                                 std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "30s",
-                                 "-timeout_error"});
+  std::unique_ptr<Sipp> Call(const char* scenario, int talk_ms, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {Target(), "-sf", Scenario(scenario).string(), "-s", "100", "-d",
+                                     std::to_string(talk_ms), "-i", "127.0.0.1", "-p", std::to_string(FreeUdpPort()),
+                                     "-mp", std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "60s",
+                                     "-timeout_error"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return std::make_unique<Sipp>(dir_ / (std::string(scenario) + ".log"), args);
+  }
+  std::string Log(const char* scenario) const { return Read(dir_ / (std::string(scenario) + ".log")); }
+
+  std::unique_ptr<ApiSession> Admin() {
+    auto admin = std::make_unique<ApiSession>(http_port_);
+    EXPECT_EQ(admin->Login("admin", admin_password_).status, 200);
+    return admin;
+  }
+
+  // The demo SIP line's queue rings agents this long before the offer expires.
+  void SetRingTimeout(int seconds) {
+    auto session = Admin();
+    ApiSession& admin = *session;
+    for (auto q : admin.Get("/api/queues").Json()) {
+      if (q.value("name", "") != "Линия SIP") continue;
+      q["ring_timeout_s"] = seconds;
+      const auto id = q["id"].get<std::int64_t>();
+      auto r = admin.Send("PUT", "/api/queues/" + std::to_string(id), q);
+      ASSERT_EQ(r.status, 200) << r.body;
+      return;
+    }
+    FAIL() << "no demo SIP queue";
+  }
+
+  // The call record (CDR) of `call`, once the call has finished.
+  json CallRecord(std::int64_t call) {
+    auto session = Admin();
+    ApiSession& admin = *session;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      auto r = admin.Get("/api/calls/" + std::to_string(call));
+      if (r.status == 200) return r.Json();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return json();
+  }
+
+  // The interaction log's `type` records about `agent` (agent events carry no call).
+  std::vector<json> AgentLog(const std::string& type, std::int64_t agent) {
+    auto session = Admin();
+    std::vector<json> out;
+    const json page = session->Get("/api/interactions?from_seq=1&limit=1000").Json();
+    for (const auto& r : page["records"]) {
+      if (r.value("type", "") == type && r["event"].value("agent", std::int64_t{-2}) == agent) out.push_back(r);
+    }
+    return out;
   }
 
   // The interaction log's records of the first call to 100, by type, once it has ended.
@@ -188,7 +325,8 @@ class SipCallTest : public ::testing::Test {
       }
       bool ended = false;
       for (const auto& r : records) {
-        ended = ended || r.value("type", "") == "call.ended" || r.value("type", "") == "call.abandoned";
+        ended = ended || r.value("type", "") == "call.ended" || r.value("type", "") == "call.abandoned" ||
+                r.value("type", "") == "call.interrupted";
       }
       if (ended) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -201,6 +339,13 @@ class SipCallTest : public ::testing::Test {
       if (r.value("type", "") == type) return true;
     }
     return false;
+  }
+  static std::vector<json> All(const std::vector<json>& log, const std::string& type) {
+    std::vector<json> out;
+    for (const auto& r : log) {
+      if (r.value("type", "") == type) out.push_back(r);
+    }
+    return out;
   }
   static std::string Types(const std::vector<json>& log) {
     std::string s;
@@ -217,15 +362,10 @@ class SipCallTest : public ::testing::Test {
 };
 
 TEST_F(SipCallTest, ACallerIsQueuedOfferedToTheRegisteredPhoneBridgedAndHangsUp) {
-  const std::uint16_t agent_port = FreeUdpPort();
-  Sipp agent(dir_ / "agent.log",
-             {"-sf", Scenario("uas-agent-answers.xml").string(), "-i", "127.0.0.1", "-p", std::to_string(agent_port),
-              "-mp", std::to_string(FreeUdpPort()), "-m", "1",
-              "-nostdin", "-timeout", "40s", "-timeout_error"});
-  ASSERT_EQ(Register(sip01_password_, "uac-register.xml", agent_port), 0) << Read(dir_ / "uac-register.xml.log");
+  auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 4000);
-  EXPECT_EQ(caller->Wait(), 0) << Read(dir_ / "uac-caller-talks-then-hangs-up.xml.log");
-  EXPECT_EQ(agent.Wait(), 0) << Read(dir_ / "agent.log");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
   const auto log = CallLog();
   EXPECT_TRUE(Has(log, "call.received")) << Types(log);
   EXPECT_TRUE(Has(log, "call.offered")) << Types(log);
@@ -233,36 +373,187 @@ TEST_F(SipCallTest, ACallerIsQueuedOfferedToTheRegisteredPhoneBridgedAndHangsUp)
   EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
 
   // The recording: the caller's 400 Hz on the left, the agent's 1000 Hz on the right.
-  std::vector<fs::path> wavs;
-  if (fs::exists(dir_ / "data" / "recordings")) {
-    for (const auto& e : fs::recursive_directory_iterator(dir_ / "data" / "recordings")) {
-      if (e.path().extension() == ".wav") wavs.push_back(e.path());
-    }
-  }
+  const auto wavs = Wavs(dir_ / "data");
   ASSERT_EQ(wavs.size(), 1u);
-  const double left = ChannelHz(wavs[0], 0), right = ChannelHz(wavs[0], 1);
-  EXPECT_NEAR(left, 400, 60) << wavs[0];
-  EXPECT_NEAR(right, 1000, 100) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 0), 400, 60) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 100) << wavs[0];
   // ... linked to the call record, finished, about as long as the conversation.
-  ApiSession admin(http_port_);
-  ASSERT_EQ(admin.Login("admin", admin_password_).status, 200);
+  auto session = Admin();
+  ApiSession& admin = *session;
   auto list = admin.Get("/api/recordings").Json()["recordings"];
   ASSERT_EQ(list.size(), 1u) << list.dump();
-  EXPECT_EQ(list[0].value("call_id", std::int64_t{0}), log.front().value("call", std::int64_t{-1}));
+  const auto call = log.front().value("call", std::int64_t{-1});
+  EXPECT_EQ(list[0].value("call_id", std::int64_t{0}), call);
   EXPECT_FALSE(list[0]["ended_at"].is_null());
   EXPECT_GT(list[0].value("duration_seconds", 0.0), 2.0);
+  // The call record says what a simulated call's would: answered by sip01, completed.
+  const json cdr = CallRecord(call);
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  EXPECT_EQ(cdr.value("dialled", ""), "100") << cdr.dump();
+  EXPECT_EQ(cdr.value("caller", ""), "79151000000") << cdr.dump();
+  EXPECT_GT(cdr.value("talk_ms", 0), 2000) << cdr.dump();
 }
 
-TEST_F(SipCallTest, AWrongPasswordIsRefusedAndTheCallerWaitsUntilHangingUpInTheQueue) {
+TEST_F(SipCallTest, AWrongPasswordIsRefusedAndTheCallerHearsTheQueueUntilHangingUp) {
   ASSERT_EQ(Register("not-the-password", "uac-register-wrong-password.xml", FreeUdpPort()), 0)
-      << Read(dir_ / "uac-register-wrong-password.xml.log");
-  auto caller = Call("uac-hangup-in-queue.xml", 2500);
-  EXPECT_EQ(caller->Wait(), 0) << Read(dir_ / "uac-hangup-in-queue.xml.log");
+      << Log("uac-register-wrong-password.xml");
+  RtpListener ear;
+  auto caller = Call("uac-hangup-in-queue.xml", 3000, {"-key", "listen_port", std::to_string(ear.port())});
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-hangup-in-queue.xml");
   const auto log = CallLog();
   EXPECT_TRUE(Has(log, "call.received")) << Types(log);
+  EXPECT_TRUE(Has(log, "call.queued")) << Types(log);
+  // The agent whose phone could not register is never offered the call.
   EXPECT_FALSE(Has(log, "call.offered")) << Types(log);
   EXPECT_FALSE(Has(log, "call.answered")) << Types(log);
-  EXPECT_TRUE(Has(log, "call.abandoned") || Has(log, "call.ended")) << Types(log);
+  EXPECT_TRUE(Has(log, "call.abandoned")) << Types(log);
+  // The waiting caller heard something the whole time: ~150 packets in 3 s.
+  EXPECT_GT(ear.packets(), 100);
+  EXPECT_GT(ear.audible(), 50);
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "abandoned") << cdr.dump();
+  EXPECT_TRUE(Wavs(dir_ / "data").empty());
+}
+
+TEST_F(SipCallTest, TheCallersAudioReachesTheAgentsPhone) {
+  // The phone echoes what reaches it: the caller's tone comes back as the agent's side.
+  auto phone = Phone("uas-agent-echoes.xml", {"-rtp_echo"});
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 4000);
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-echoes.xml");
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 1u);
+  EXPECT_NEAR(ChannelHz(wavs[0], 0), 400, 60) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 400, 60) << wavs[0];
+}
+
+TEST_F(SipCallTest, TheAgentsAudioReachesTheCaller) {
+  // The caller echoes what reaches them: the agent's tone comes back as the caller's side.
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-echoes-then-hangs-up.xml", 4000, {"-rtp_echo"});
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-echoes-then-hangs-up.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 1u);
+  EXPECT_NEAR(ChannelHz(wavs[0], 0), 1000, 100) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 100) << wavs[0];
+}
+
+TEST_F(SipCallTest, ACallerWhoHangsUpWhileThePhoneRingsCancelsTheRing) {
+  auto phone = Phone("uas-agent-rings-until-cancelled.xml");
+  RtpListener ear;
+  auto caller = Call("uac-hangup-in-queue.xml", 3000, {"-key", "listen_port", std::to_string(ear.port())});
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-hangup-in-queue.xml");
+  // The phone got its CANCEL (the scenario waits for it and answers 487).
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-rings-until-cancelled.xml");
+  const auto log = CallLog();
+  EXPECT_TRUE(Has(log, "call.offered")) << Types(log);
+  EXPECT_FALSE(Has(log, "call.answered")) << Types(log);
+  EXPECT_TRUE(Has(log, "call.abandoned")) << Types(log);
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "abandoned") << cdr.dump();
+}
+
+TEST_F(SipCallTest, ARejectedRingPutsTheCallerBackInTheQueue) {
+  auto phone = Phone("uas-agent-rejects.xml");
+  auto caller = Call("uac-hangup-in-queue.xml", 4000, {"-key", "listen_port", std::to_string(FreeUdpPort())});
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-rejects.xml");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-hangup-in-queue.xml");
+  const auto log = CallLog();
+  const auto ended = All(log, "offer.ended");
+  ASSERT_FALSE(ended.empty()) << Types(log);
+  EXPECT_EQ(ended.front()["event"].value("how", ""), "rejected") << ended.front().dump();
+  EXPECT_FALSE(Has(log, "call.answered")) << Types(log);
+  // The caller kept waiting after the refusal (half a second in) until hanging up at 4 s.
+  const auto abandoned = All(log, "call.abandoned");
+  ASSERT_EQ(abandoned.size(), 1u) << Types(log);
+  EXPECT_GT(abandoned.front()["event"].value("wait_ms", 0), 3000) << abandoned.front().dump();
+}
+
+TEST_F(SipCallTest, ThreeUnansweredRingsMakeTheAgentNotReady) {
+  ASSERT_NO_FATAL_FAILURE(SetRingTimeout(1));
+  // Rings 1 s, the offer expires, the same caller is offered again 5 s later.
+  auto phone = Phone("uas-agent-rings-until-cancelled.xml", {}, 3);
+  auto caller = Call("uac-hangup-in-queue.xml", 16000, {"-key", "listen_port", std::to_string(FreeUdpPort())});
+  EXPECT_EQ(phone->Wait(std::chrono::seconds(40)), 0) << Log("uas-agent-rings-until-cancelled.xml");
+  EXPECT_EQ(caller->Wait(std::chrono::seconds(40)), 0) << Log("uac-hangup-in-queue.xml");
+  const auto log = CallLog();
+  const auto ended = All(log, "offer.ended");
+  ASSERT_EQ(ended.size(), 3u) << Types(log);
+  for (const auto& e : ended) EXPECT_EQ(e["event"].value("how", ""), "expired") << e.dump();
+  bool not_ready = false;
+  const auto agent = All(log, "call.offered").front()["event"].value("agent", std::int64_t{-1});
+  for (const auto& r : AgentLog("agent.state_changed", agent)) {
+    not_ready = not_ready || (r["event"].value("to", "") == "not-ready" &&
+                              r["event"].value("reason", "") == "missed-offers");
+  }
+  EXPECT_TRUE(not_ready);
+}
+
+TEST_F(SipCallTest, AByeFromTheAgentsPhoneHangsUpOnTheCaller) {
+  auto phone = Phone("uas-agent-answers-then-hangs-up.xml", {}, 1, 2000);
+  auto caller = Call("uac-caller-is-hung-up-on.xml", 0);
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers-then-hangs-up.xml");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-is-hung-up-on.xml");
+  const auto log = CallLog();
+  EXPECT_TRUE(Has(log, "call.answered")) << Types(log);
+  EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  EXPECT_GT(cdr.value("talk_ms", 0), 1500) << cdr.dump();
+}
+
+TEST_F(SipCallTest, TheAgentsPhoneHoldsAndResumesTheCaller) {
+  auto phone = Phone("uas-agent-holds-then-resumes.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 5000);
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-holds-then-resumes.xml");
+  const auto log = CallLog();
+  EXPECT_TRUE(Has(log, "call.held")) << Types(log);
+  EXPECT_TRUE(Has(log, "call.resumed")) << Types(log);
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  EXPECT_GT(cdr.value("hold_ms", 0), 700) << cdr.dump();
+}
+
+TEST_F(SipCallTest, ARecordingCutShortByAKillPlaysAfterTheRestart) {
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 30000);
+  // Wait until the call is being recorded, let it talk, then kill the server.
+  bool recording = false;
+  for (int i = 0; i < 100 && !recording; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    recording = !Wavs(dir_ / "data").empty();
+  }
+  ASSERT_TRUE(recording);
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  server_->Kill(SIGKILL);
+  caller.reset();
+  phone.reset();
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 1u);
+
+  ASSERT_NO_FATAL_FAILURE(StartServer("restart.out"));
+  auto session = Admin();
+  ApiSession& admin = *session;
+  auto list = admin.Get("/api/recordings").Json()["recordings"];
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  EXPECT_TRUE(list[0].value("repaired", false)) << list[0].dump();
+  EXPECT_FALSE(list[0]["ended_at"].is_null()) << list[0].dump();
+  EXPECT_GT(list[0].value("duration_seconds", 0.0), 2.0) << list[0].dump();
+  // The repaired file plays: its header now covers the audio, both sides there.
+  EXPECT_NEAR(ChannelHz(wavs[0], 0), 400, 60) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 100) << wavs[0];
+  auto audio = admin.Get("/api/recordings/" + std::to_string(list[0].value("id", 0)) + "/audio");
+  EXPECT_EQ(audio.status, 200);
+  ASSERT_GT(audio.body.size(), 44u);
+  std::uint32_t riff = 0, data = 0;
+  std::memcpy(&riff, audio.body.data() + 4, 4);
+  std::memcpy(&data, audio.body.data() + 40, 4);
+  EXPECT_EQ(riff + 8, audio.body.size());
+  EXPECT_EQ(data + 44, audio.body.size());
+  // The call the crash cut off is closed in the log.
+  EXPECT_TRUE(Has(CallLog(), "call.interrupted"));
 }
 
 }  // namespace

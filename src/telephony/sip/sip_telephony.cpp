@@ -234,18 +234,17 @@ void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
   }
   media_->SetRemote(call->id, leg, answer->audio);
   stack_->Respond(r.leg, 200, "OK", answer->text);
-  // The agent's phone put the caller on hold (it sends no more): music for
-  // the caller until it resumes.
-  if (!caller_side && call->stage == Stage::kConnected) {
+  // The agent's phone put the caller on hold (it sends no more) or took them
+  // back: the centre holds or resumes the call as from the desk, and its
+  // Hold/Resume commands play music to the caller or bridge again.
+  if (!caller_side && call->stage == Stage::kConnected && call->agent) {
     const bool held = answer->audio.direction == media::Direction::kRecvOnly ||
                       answer->audio.direction == media::Direction::kInactive;
-    if (held && !call->held) {
-      call->held = true;
-      media_->Bridge(call->id, false);
-      media_->Play(call->id, media::Leg::kCaller, {prompts_.Music()}, true);
-    } else if (!held && call->held) {
-      call->held = false;
-      Bridge(*call);
+    if (held != call->phone_held) {
+      call->phone_held = held;
+      spdlog::info("sip: agent {}'s phone {} call {}", call->agent->value(), held ? "holds" : "resumes",
+                   call->id.value());
+      Deliver(AgentPhoneHold{call->id, *call->agent, held});
     }
   }
 }
@@ -343,6 +342,7 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
     StopRecording(*call);
     call->agent.reset();
     call->agent_answered = false;
+    call->phone_held = false;
     if (call->stage == Stage::kConnected && agent && handler_) {
       handler_->OnCallEvent(AgentHungUp{id, *agent});
     }
@@ -522,6 +522,7 @@ void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
   call->agent_leg = 0;
   call->agent.reset();
   call->agent_answered = false;
+  call->phone_held = false;
   call->stage = Stage::kQueued;
   StartMusic(*call);
 }

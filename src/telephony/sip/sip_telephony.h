@@ -139,7 +139,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     LegId agent_leg = 0;
     bool agent_answered = false;   // the agent's phone took the call
     bool connect_pending = false;  // Connect came before the phone answered
-    bool held = false;             // by the centre or by the agent's phone
+    bool held = false;             // the centre holds the caller (music, no bridge)
+    bool phone_held = false;       // the agent's phone last offered sendonly/inactive
     bool music_after_prompt = false;
     bool recording = false;
     bool recording_paused = false;
