@@ -15,6 +15,10 @@ import badEntry from './flows/bad_entry.mjs';
 import team from './flows/team.mjs';
 import admin from './flows/admin.mjs';
 import scriptEditor from './flows/script_editor.mjs'; // issue #8
+// call recordings: the desk's pause, the Recordings screen, the admin's policy and SIP phone
+import recordingPause from './flows/recording_pause.mjs';
+import recordings from './flows/recordings.mjs';
+import recordingAdmin from './flows/recording_admin.mjs';
 // issue #8: call scripts and the playbook
 import scriptAbusive from './flows/script_abusive.mjs';
 import scriptEmergency from './flows/script_emergency.mjs';
@@ -24,6 +28,7 @@ import scriptRequeue from './flows/script_requeue.mjs';
 import scriptSale from './flows/script_sale.mjs';
 
 const all = [order, complaint, wallboard, badEntry, team, admin,
+  recordingPause, recordings, recordingAdmin, // before the scripts' flows, which clear the desks again
   scriptSale, scriptAbusive, scriptEmergency, scriptQuality, scriptCallback, scriptRequeue, // issue #8: the requeue last (its caller waits)
   scriptEditor]; // issue #8: the editor publishes a new complaint version (same steps)
 const args = process.argv.slice(2);

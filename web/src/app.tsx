@@ -14,6 +14,7 @@ import OrdersInbox from './manager/OrdersInbox';
 import CasesInbox from './cases/CasesInbox';
 import AdminHome from './admin/AdminHome';
 import ScriptsHome from './scripts/ScriptsHome'; // issue #8: scripts area
+import RecordingsScreen from './recordings/RecordingsScreen';
 
 function LangSwitch() {
   return (
@@ -104,6 +105,7 @@ const OrdersScreen = () => <Guarded path="/orders"><OrdersInbox /></Guarded>;
 const CasesScreen = () => <Guarded path="/cases"><CasesInbox /></Guarded>;
 const AdminScreen = () => <Guarded path="/admin"><AdminHome /></Guarded>;
 const ScriptsScreen = () => <Guarded path="/scripts"><ScriptsHome /></Guarded>; // issue #8
+const RecordingsRoute = () => <Guarded path="/recordings"><RecordingsScreen /></Guarded>;
 
 function Shell() {
   return (
@@ -123,6 +125,7 @@ function Shell() {
           <Route path="/admin" component={AdminScreen} />
           <Route path="/scripts/*" component={ScriptsScreen} />
           <Route path="/scripts" component={ScriptsScreen} />
+          <Route path="/recordings" component={RecordingsRoute} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -1,5 +1,5 @@
 // Queues with every setting the API has (numbers, routing, service level,
-// overflow, wrap-up...), and the company's skills.
+// overflow, wrap-up...), the queue's recording policy, and the company's skills.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../core/api';
@@ -12,6 +12,7 @@ import { AField, Row, Split, useForm } from './shared';
 import { ListPanel, sidePane, useSelection } from './section';
 import { EditorForm, FormActions, useEditor } from './editor';
 import { ChipsPanel } from './chips';
+import { QueueRecording } from './QueueRecording';
 
 export default function QueuesSection({ edit, tenant }: { edit: boolean; tenant: number }) {
   const sel = useSelection(edit);
@@ -72,7 +73,12 @@ export default function QueuesSection({ edit, tenant }: { edit: boolean; tenant:
         creating: sel.creating,
         current,
         hint: t('admin.queues.hint'),
-        editor: (queue) => <QueueEditor key={queue?.id ?? 'new'} queue={queue} tenant={tenant} onDone={(q) => sel.open(q.id)} onCancel={sel.cancel} />,
+        editor: (queue) => (
+          <div class="stack">
+            <QueueEditor key={queue?.id ?? 'new'} queue={queue} tenant={tenant} onDone={(q) => sel.open(q.id)} onCancel={sel.cancel} />
+            {queue ? <QueueRecording key={queue.id} queue={queue} /> : null}
+          </div>
+        ),
       })}
     />
   );

@@ -1,5 +1,6 @@
 // Users: the list of the company's people; create with role, team, companies
-// and password; edit; disable / enable; set a new password; routing profile.
+// and password; edit; disable / enable; set a new password; routing profile;
+// the SIP phone of those who take calls.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { lang, t } from '../core/i18n';
@@ -12,6 +13,7 @@ import { AField, ConfirmButton, msgText, Row, SearchBox, Split, useForm } from '
 import { ListPanel, sidePane, useSelection } from './section';
 import { EditorForm, FormActions, useAction, useEditor } from './editor';
 import { ProfileEditor } from './ProfileEditor';
+import { SipPhone } from './SipPhone';
 
 export default function UsersSection({ edit, tenant }: { edit: boolean; tenant: number }) {
   const [q, setQ] = useState('');
@@ -190,6 +192,7 @@ function UserEditor({ user, tenant, onDone, onCancel }: {
       </EditorForm>
       {!creating ? <UserAccount user={user!} /> : null}
       {!creating ? <ProfileEditor user={user!} /> : null}
+      {!creating ? <SipPhone key={user!.id} user={user!} /> : null}
     </div>
   );
 }

@@ -1,11 +1,14 @@
-// The call in progress: who, how long, hold / resume, transfer and hang up.
+// The call in progress: who, how long, hold / resume, transfer and hang up,
+// and pausing its recording.
+import { useEffect } from 'preact/hooks';
 import { t } from '../core/i18n';
 import { duration } from '../core/format';
-import { Button, ErrorNote, Panel } from '../core/ui';
+import { Button, ErrorNote, Panel, errorText } from '../core/ui';
 import { callTime, controlsFor, displayNumber } from './deskState';
 import { actionBusy, deskAction, desk, errorOf, now, queueName } from './store';
 import { labelOf } from './shortcuts';
 import { TransferPanel } from './TransferPanel';
+import { recordingBusy, recordingError, recordingMark, recordingView, restoreRecordingMark, setRecordingPaused } from './recording';
 
 export function holdOrResume(): void {
   const c = controlsFor(desk.value);
@@ -64,8 +67,39 @@ export function CallPanel({ transferOpen, setTransferOpen }: { transferOpen: boo
           </Button>
         </div>
         <ErrorNote error={errorOf('hold', 'resume', 'hangup')} />
+        <RecordingToggle call={call.call} />
         {transferOpen && c.transfer ? <TransferPanel onDone={() => setTransferOpen(false)} /> : null}
       </div>
     </Panel>
+  );
+}
+
+// Pause / resume the call's recording (card details and the like). The
+// server refuses when the call is not recorded, and says so in its words.
+function RecordingToggle({ call }: { call: number }) {
+  useEffect(() => restoreRecordingMark(call), [call]);
+  const view = recordingView(recordingMark.value, call);
+  const refused = recordingError.value?.call === call ? recordingError.value : null;
+  return (
+    <div class={`agent-recording ${view.paused ? 'paused' : ''}`} data-testid="recording">
+      <Button
+        data-testid="recording-toggle"
+        aria-pressed={view.paused}
+        disabled={recordingBusy.value}
+        onClick={() => void setRecordingPaused(call, view.next)}
+      >
+        {t(view.label)}
+      </Button>
+      {view.status ? (
+        <span class={`badge ${view.paused ? 'badge-warn' : 'badge-ok'}`} role="status" data-testid="recording-state" data-paused={String(view.paused)}>
+          {t(view.status)}
+        </span>
+      ) : null}
+      {refused ? (
+        <p class="error-note agent-recording-error" role="alert" data-testid="recording-error">
+          {t(refused.paused ? 'agent.recording.pauseRefused' : 'agent.recording.resumeRefused')} {errorText(refused.error)}
+        </p>
+      ) : null}
+    </div>
   );
 }

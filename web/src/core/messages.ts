@@ -9,10 +9,11 @@ import { messages as manager } from '../manager/messages';
 import { messages as cases } from '../cases/messages';
 import { messages as admin } from '../admin/messages';
 import { messages as scripts } from '../scripts/messages'; // issue #8: scripts area
+import { messages as recordings } from '../recordings/messages';
 
 type Dict = { ru: Record<string, string>; en: Record<string, string> };
 
-export const areas: Record<string, Dict> = { core, login, agent, supervisor, team, manager, cases, admin, scripts };
+export const areas: Record<string, Dict> = { core, login, agent, supervisor, team, manager, cases, admin, scripts, recordings };
 
 export const catalogue: Dict = { ru: {}, en: {} };
 for (const dict of Object.values(areas)) {

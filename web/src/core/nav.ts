@@ -14,17 +14,18 @@ const items: Record<string, NavItem> = {
   cases: { path: '/cases', label: 'core.nav.cases' },
   admin: { path: '/admin', label: 'core.nav.admin' },
   scripts: { path: '/scripts', label: 'scripts.nav' }, // issue #8: scripts area
+  recordings: { path: '/recordings', label: 'recordings.nav' }, // call recordings (recordings.read)
 };
 
 const byRole: Record<Role, (keyof typeof items)[]> = {
-  operator: ['agent'],
-  team_lead: ['team', 'agent', 'scripts'],
-  supervisor: ['wallboard', 'agent', 'orders', 'cases', 'scripts'],
-  qa: ['cases', 'scripts'],
+  operator: ['agent', 'recordings'],
+  team_lead: ['team', 'agent', 'scripts', 'recordings'],
+  supervisor: ['wallboard', 'agent', 'orders', 'cases', 'scripts', 'recordings'],
+  qa: ['cases', 'scripts', 'recordings'],
   manager: ['orders', 'cases'],
   office_manager: ['cases', 'admin'],
-  admin: ['admin', 'wallboard', 'orders', 'cases', 'agent', 'scripts'],
-  director: ['wallboard', 'team', 'orders', 'cases'],
+  admin: ['admin', 'wallboard', 'orders', 'cases', 'agent', 'scripts', 'recordings'],
+  director: ['wallboard', 'team', 'orders', 'cases', 'recordings'],
 };
 
 export function navFor(role: Role): NavItem[] {
