@@ -516,6 +516,49 @@ TEST_F(SipCallTest, TheAgentsPhoneHoldsAndResumesTheCaller) {
   EXPECT_GT(cdr.value("hold_ms", 0), 700) << cdr.dump();
 }
 
+TEST_F(SipCallTest, TheDeskHoldsResumesPausesTheRecordingAndHangsUpASipCall) {
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-is-hung-up-on.xml", 0);
+  bool recording = false;
+  for (int i = 0; i < 100 && !recording; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    recording = !Wavs(dir_ / "data").empty();
+  }
+  ASSERT_TRUE(recording);
+  // sip01 on the web desk works the call their phone answered.
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  auto r = desk.Post("/api/agent/recording", json{{"paused", true}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  r = desk.Post("/api/agent/recording", json{{"paused", false}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  r = desk.Post("/api/agent/hold");
+  EXPECT_LT(r.status, 300) << r.body;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  r = desk.Post("/api/agent/resume");
+  EXPECT_LT(r.status, 300) << r.body;
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  r = desk.Post("/api/agent/hangup");
+  EXPECT_LT(r.status, 300) << r.body;
+  // Hanging up on the desk sends BYE to both the caller and the phone.
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-is-hung-up-on.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+  const auto log = CallLog();
+  for (const char* type : {"call.answered", "recording.paused", "recording.resumed", "call.held", "call.resumed",
+                           "call.ended"}) {
+    EXPECT_TRUE(Has(log, type)) << type << ": " << Types(log);
+  }
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  EXPECT_GT(cdr.value("hold_ms", 0), 800) << cdr.dump();
+  auto session = Admin();
+  auto list = session->Get("/api/recordings").Json()["recordings"];
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  EXPECT_EQ(list[0].value("pauses", 0), 1) << list[0].dump();
+  EXPECT_GT(list[0].value("paused_seconds", 0.0), 0.3) << list[0].dump();
+}
+
 TEST_F(SipCallTest, ARecordingCutShortByAKillPlaysAfterTheRestart) {
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 30000);
