@@ -90,9 +90,57 @@ class Sipp {
   pid_t pid_ = -1;
 };
 
+// baresip as an agent's real softphone: registers as `user`, answers every
+// call at once, sends `source` (an 8 kHz WAV) as its microphone and dumps
+// what it hears to `dir`/dumps/*-dec.wav (the sndfile module).
+class Baresip {
+ public:
+  Baresip(const fs::path& dir, const std::string& registrar, const std::string& user, const std::string& password,
+          const fs::path& source) {
+    fs::create_directories(dir / "dumps");
+    std::ofstream(dir / "config") << "poll_method epoll\n"
+                                  << "sip_listen 127.0.0.1:" << FreeUdpPort() << "\n"
+                                  << "net_interface 127.0.0.1\n"
+                                  << "audio_player alsa,null\naudio_alert alsa,null\n"
+                                  << "audio_source aufile," << source.string() << "\n"
+                                  << "audio_srate 8000\naudio_channels 1\n"
+                                  << "module_path /usr/lib/baresip/modules\n"
+                                  << "module g711.so\nmodule aufile.so\nmodule alsa.so\nmodule sndfile.so\n"
+                                  << "module_app account.so\nmodule_app menu.so\n"
+                                  << "snd_path " << (dir / "dumps").string() << "\n";
+    std::ofstream(dir / "accounts") << "<sip:" << user << "@" << registrar << ">;auth_pass=" << password
+                                    << ";answermode=auto;regint=300;audio_codecs=PCMU,PCMA\n";
+    std::ofstream(dir / "contacts");
+    const std::string log = (dir / "baresip.log").string();
+    const std::string config = dir.string();
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::FILE* f = std::freopen(log.c_str(), "w", stdout);
+      std::FILE* g = std::freopen(log.c_str(), "a", stderr);
+      (void)f;
+      (void)g;
+      execlp("baresip", "baresip", "-f", config.c_str(), "-t", "90", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+  }
+  ~Baresip() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    for (int i = 0; i < 20; ++i) {
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
 // The dominant frequency of one channel of a 16-bit stereo WAV, from the zero
 // crossings of its audible samples (0 when the channel is silent).
-double ChannelHz(const fs::path& wav, int channel) {
+double ChannelHz(const fs::path& wav, int channel, int channels = 2) {
   const std::string bytes = [&] {
     std::ifstream in(wav, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), {});
@@ -100,7 +148,8 @@ double ChannelHz(const fs::path& wav, int channel) {
   const auto data = bytes.find("data");
   if (data == std::string::npos) return 0;
   std::vector<std::int16_t> samples;
-  for (std::size_t i = data + 8 + 2 * static_cast<std::size_t>(channel); i + 1 < bytes.size(); i += 4) {
+  const std::size_t frame = 2 * static_cast<std::size_t>(channels);
+  for (std::size_t i = data + 8 + 2 * static_cast<std::size_t>(channel); i + 1 < bytes.size(); i += frame) {
     samples.push_back(static_cast<std::int16_t>(static_cast<unsigned char>(bytes[i]) |
                                                 (static_cast<unsigned char>(bytes[i + 1]) << 8)));
   }
@@ -557,6 +606,41 @@ TEST_F(SipCallTest, TheDeskHoldsResumesPausesTheRecordingAndHangsUpASipCall) {
   ASSERT_EQ(list.size(), 1u) << list.dump();
   EXPECT_EQ(list[0].value("pauses", 0), 1) << list[0].dump();
   EXPECT_GT(list[0].value("paused_seconds", 0.0), 0.3) << list[0].dump();
+}
+
+TEST_F(SipCallTest, ABaresipPhoneAnswersHearsTheCallerAndIsHeard) {
+  const fs::path voice = dir_ / "agent-pcm.wav";
+  const std::string cmd = "sox -n -r 8000 -c 1 -b 16 -e signed-integer " + voice.string() + " synth 30 sine 1000 vol 0.5";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  Baresip phone(dir_ / "baresip", Target(), "sip01", sip01_password_, voice);
+  // The phone registers by itself; the server then shows it on the user.
+  auto session = Admin();
+  std::int64_t sip01 = -1;
+  for (const auto& u : session->Get("/api/users").Json()) {
+    if (u.value("login", "") == "sip01") sip01 = u.value("id", std::int64_t{-1});
+  }
+  bool registered = false;
+  for (int i = 0; i < 100 && !registered; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    registered = session->Get("/api/users/" + std::to_string(sip01) + "/sip").Json().value("registered", false);
+  }
+  ASSERT_TRUE(registered) << Read(dir_ / "baresip" / "baresip.log");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 4000);
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  const auto log = CallLog();
+  EXPECT_TRUE(Has(log, "call.answered")) << Types(log);
+  EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
+  // What the phone heard is the caller's 400 Hz; the recording has both sides.
+  std::vector<fs::path> heard;
+  for (const auto& e : fs::directory_iterator(dir_ / "baresip" / "dumps")) {
+    if (e.path().string().ends_with("-dec.wav")) heard.push_back(e.path());
+  }
+  ASSERT_EQ(heard.size(), 1u) << Read(dir_ / "baresip" / "baresip.log");
+  EXPECT_NEAR(ChannelHz(heard[0], 0, 1), 400, 60) << heard[0];
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 1u);
+  EXPECT_NEAR(ChannelHz(wavs[0], 0), 400, 60) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 100) << wavs[0];
 }
 
 TEST_F(SipCallTest, ARecordingCutShortByAKillPlaysAfterTheRestart) {
