@@ -57,6 +57,9 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   s.sip.realm = config.sip.realm;
   s.sip.language = config.sip.language;
   s.sip.prompts_dir = config.sip.prompts_dir;
+  s.sip.trunk_address = config.sip.trunk_address;
+  s.sip.trunk_user = config.sip.trunk_user;
+  s.sip.trunk_password = config.sip.trunk_password;
   if (!o.sip_listen.empty()) {
     auto listen = ParseListen(o.sip_listen);
     if (!listen) return core::Fail(core::ErrorCode::kInvalidArgument, "--sip-listen: " + listen.error().message);

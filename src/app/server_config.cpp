@@ -211,7 +211,8 @@ core::Status ReadSecurity(const Reader& r, const toml::table& t, ServerConfig& c
 }
 
 core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& base_dir, ServerConfig& c) {
-  CC_TRY(r.KnownKeys(t, "sip", {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir"}));
+  CC_TRY(r.KnownKeys(t, "sip",
+                     {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir", "trunk"}));
   c.sip.enabled = true;  // a [sip] table turns SIP on unless it says enabled = false
   CC_TRY(r.Bool(t, "sip", "enabled", c.sip.enabled));
   std::string listen;
@@ -255,6 +256,23 @@ core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& b
       return r.Error(t.get("prompts_dir"), "sip.prompts_dir", "no such folder: " + p.string());
     }
     c.sip.prompts_dir = p.string();
+  }
+  auto trunk = r.Table(t, "sip", "trunk");
+  if (!trunk) return tl::unexpected(trunk.error());
+  if (*trunk != nullptr) {
+    const toml::table& k = **trunk;
+    CC_TRY(r.KnownKeys(k, "sip.trunk", {"address", "user", "password"}));
+    CC_TRY(r.String(k, "sip.trunk", "address", c.sip.trunk_address));
+    auto parsed = ParseListen(c.sip.trunk_address);
+    if (!parsed || parsed->port == 0) {
+      return r.Error(k.contains("address") ? k.get("address") : &k, "sip.trunk.address",
+                     "must be \"HOST:PORT\" of the peer, e.g. \"127.0.0.1:5070\"");
+    }
+    CC_TRY(r.String(k, "sip.trunk", "user", c.sip.trunk_user));
+    CC_TRY(r.String(k, "sip.trunk", "password", c.sip.trunk_password));
+    if (c.sip.trunk_user.empty() != c.sip.trunk_password.empty()) {
+      return r.Error(&k, "sip.trunk", "set both user and password, or neither");
+    }
   }
   return {};
 }

@@ -40,6 +40,11 @@ struct SipConfig {
   std::string realm = "callcenter";
   std::string language = "ru";  // of the prompts callers hear: ru or en
   std::string prompts_dir;      // the centre's own recordings (relative to the config file)
+  // [sip.trunk]: the peer that carries calls to outside numbers (external
+  // transfers such as 112), with an optional digest account.
+  std::string trunk_address;  // "HOST:PORT"; empty: no trunk
+  std::string trunk_user;
+  std::string trunk_password;
 };
 
 struct ServerConfig {

@@ -197,6 +197,22 @@ TEST_F(ServerConfigTest, SipMistakesNameTheKeyAndLine) {
   EXPECT_NE(ErrorFor("[sip]\nprompts_dir = \"missing\"\n").find("no such folder"), std::string::npos);
   EXPECT_NE(ErrorFor("[sip]\nlisten = \"nowhere\"\n").find("sip.listen"), std::string::npos);
   EXPECT_NE(ErrorFor("[sip]\nport = 5060\n").find("port"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.trunk]\naddress = \"gateway\"\n").find("callcenter.toml:2: sip.trunk.address"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.trunk]\naddress = \"10.0.0.1:5060\"\nuser = \"centre\"\n").find("both user and password"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.trunk]\nhost = \"10.0.0.1\"\n").find("host"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, ATrunkCarriesItsAddressAndAccount) {
+  auto config = ParseServerConfig(
+      "[sip.trunk]\naddress = \"10.0.0.1:5070\"\nuser = \"centre\"\npassword = \"s3cret\"\n", "callcenter.toml",
+      dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_TRUE(config->sip.enabled);
+  EXPECT_EQ(config->sip.trunk_address, "10.0.0.1:5070");
+  EXPECT_EQ(config->sip.trunk_user, "centre");
+  EXPECT_EQ(config->sip.trunk_password, "s3cret");
 }
 
 }  // namespace

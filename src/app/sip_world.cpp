@@ -28,6 +28,9 @@ core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre,
   options.registrar.realm = settings.realm;
   options.first_call_id = first_call_id;
   options.language = settings.language;
+  if (!settings.trunk_address.empty()) {
+    options.trunk = telephony::sip::Trunk{settings.trunk_address, {settings.trunk_user, settings.trunk_password}};
+  }
   options.known_number = [&centre](const std::string& number) {
     const auto& queues = centre.setup().queues;
     return std::any_of(queues.begin(), queues.end(), [&](const centre::QueueSetup& q) {

@@ -30,6 +30,9 @@ struct SipSettings {
   std::string realm = "callcenter";
   std::string language = "ru";  // of the prompts callers hear
   std::string prompts_dir;      // a centre's own recordings replacing the generated ones
+  std::string trunk_address;    // "HOST:PORT" of the peer for outside numbers; empty: none
+  std::string trunk_user;
+  std::string trunk_password;
 };
 
 class SipWorld {

@@ -259,10 +259,11 @@ class SipCallTest : public ::testing::Test {
   }
 
   // Starts (or, after a crash, restarts) the server on the same data dir.
-  void StartServer(const std::string& out_name) {
-    server_ = std::make_unique<ServerProcess>(
-        dir_ / "data", dir_ / out_name,
-        std::vector<std::string>{"--demo", "--no-bots", "--no-traffic", "--sip-listen", "127.0.0.1:0"});
+  void StartServer(const std::string& out_name, std::vector<std::string> extra = {}) {
+    server_.reset();  // one server per data dir
+    std::vector<std::string> args = {"--demo", "--no-bots", "--no-traffic", "--sip-listen", "127.0.0.1:0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<ServerProcess>(dir_ / "data", dir_ / out_name, args);
     http_port_ = server_->Port();
     ASSERT_NE(http_port_, 0) << server_->Output();
     std::smatch m;
@@ -641,6 +642,41 @@ TEST_F(SipCallTest, ABaresipPhoneAnswersHearsTheCallerAndIsHeard) {
   ASSERT_EQ(wavs.size(), 1u);
   EXPECT_NEAR(ChannelHz(wavs[0], 0), 400, 60) << wavs[0];
   EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 100) << wavs[0];
+}
+
+TEST_F(SipCallTest, AnExternalTransferReachesTheOutsideNumberThroughTheTrunk) {
+  // The centre's trunk: a gateway (sipp) that wants a digest login and takes only 112.
+  const std::uint16_t trunk_port = FreeUdpPort();
+  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port
+                                     << "\"\nuser = \"centre\"\npassword = \"trunk-secret\"\n";
+  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
+  Sipp outside(dir_ / "outside.log", {"-sf", Scenario("uas-outside-number-answers-with-auth.xml").string(), "-i",
+                                      "127.0.0.1", "-p", std::to_string(trunk_port), "-mp",
+                                      std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "60s",
+                                      "-timeout_error"});
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 6000);
+  bool recording = false;
+  for (int i = 0; i < 100 && !recording; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    recording = !Wavs(dir_ / "data").empty();
+  }
+  ASSERT_TRUE(recording);
+  // S-15: the operator hands the caller to the emergency number.
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  auto r = desk.Post("/api/agent/transfer", json{{"to", "external"}, {"number", "112"}});
+  EXPECT_LT(r.status, 300) << r.body;
+  // The agent's phone is let go at once; the caller talks to 112 until hanging up.
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(outside.Wait(), 0) << Read(dir_ / "outside.log");
+  const auto log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
 }
 
 TEST_F(SipCallTest, ARecordingCutShortByAKillPlaysAfterTheRestart) {

@@ -107,6 +107,13 @@ struct Header {
   std::string value;
 };
 
+// What an outgoing INVITE answers a 401/407 challenge with (once), e.g. a
+// trunk's account. Empty user: challenges fail the leg.
+struct Credentials {
+  std::string user;
+  std::string password;
+};
+
 class SipStack {
  public:
   // Binds and starts the stack thread; fails when the address cannot be bound.
@@ -131,7 +138,7 @@ class SipStack {
   virtual LegId NewLeg() = 0;
   // Calls `target_uri` ("sip:op01@127.0.0.1:5070") offering `sdp`, as `from_user`.
   virtual void Invite(LegId leg, std::string target_uri, std::string from_user,
-                      std::string from_display, std::string sdp) = 0;
+                      std::string from_display, std::string sdp, Credentials credentials = {}) = 0;
   virtual void ReInvite(LegId leg, std::string sdp) = 0;
   // Ends an established dialog (BYE), or an incoming INVITE not yet answered
   // (480), or an outgoing INVITE still ringing (CANCEL). LegEnded follows.

@@ -192,6 +192,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   Call call;
   call.id = id;
   call.caller_leg = r.leg;
+  if (r.from_user != "anonymous") call.caller_number = r.from_user;
   calls_[id] = call;
   leg_calls_[r.leg] = id;
   std::optional<std::string> caller;
@@ -254,6 +255,10 @@ void SipTelephony::HandleProgress(const LegProgress&) {}
 void SipTelephony::HandleAnswered(const LegAnswered& e) {
   auto fork = fork_agents_.find(e.leg);
   auto owner = leg_calls_.find(e.leg);
+  if (owner != leg_calls_.end()) {
+    Call* outside = Find(owner->second);
+    if (outside && outside->outside_leg == e.leg && HandleOutsideAnswered(*outside, e)) return;
+  }
   if (fork == fork_agents_.end() || owner == leg_calls_.end()) {
     stack_->Hangup(e.leg);
     return;
@@ -292,6 +297,18 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
 void SipTelephony::HandleFailed(const LegFailed& e) {
   auto fork = fork_agents_.find(e.leg);
   auto owner = leg_calls_.find(e.leg);
+  if (owner != leg_calls_.end()) {
+    Call* outside = Find(owner->second);
+    if (outside && outside->outside_leg == e.leg) {
+      // The outside number did not take the call: the caller is let go.
+      spdlog::warn("sip: call {} not taken by the outside number ({} {}); the caller is hung up",
+                   outside->id.value(), e.status, e.phrase);
+      leg_calls_.erase(owner);
+      outside->outside_leg = 0;
+      HangUp(outside->id, HangUpCause::kEnded);
+      return;
+    }
+  }
   if (fork == fork_agents_.end() || owner == leg_calls_.end()) return;
   const AgentId agent = fork->second;
   Call* call = Find(owner->second);
@@ -321,8 +338,18 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
   }
   Call* call = Find(id);
   if (!call) return;
+  if (e.leg == call->outside_leg) {
+    call->outside_leg = 0;
+    HangUp(id, HangUpCause::kEnded);  // the outside party hung up: so does the caller's leg
+    return;
+  }
   if (e.leg == call->caller_leg) {
     call->caller_leg = 0;
+    if (call->stage == Stage::kOutside) {
+      if (call->outside_leg) stack_->Hangup(call->outside_leg);
+      Finish(*call);
+      return;
+    }
     if (call->stage != Stage::kEnding) {
       call->stage = Stage::kEnding;
       if (handler_) handler_->OnCallEvent(CallerHungUp{id});
@@ -511,18 +538,7 @@ void SipTelephony::Resume(core::CallId id) {
 void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
   Call* call = Find(id);
   if (!call || call->agent != agent) return;
-  StopRecording(*call);
-  media_->Bridge(id, false);
-  if (call->agent_leg) {
-    fork_agents_.erase(call->agent_leg);
-    leg_calls_.erase(call->agent_leg);
-    stack_->Hangup(call->agent_leg);
-  }
-  media_->CloseLeg(id, media::Leg::kAgent);
-  call->agent_leg = 0;
-  call->agent.reset();
-  call->agent_answered = false;
-  call->phone_held = false;
+  DropAgent(*call);
   call->stage = Stage::kQueued;
   StartMusic(*call);
 }
@@ -541,9 +557,69 @@ void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId) { Deliver(C
 void SipTelephony::Conference(core::CallId) {}
 void SipTelephony::DropConsult(core::CallId, AgentId) {}
 
+void SipTelephony::DropAgent(Call& call) {
+  StopRecording(call);
+  media_->Bridge(call.id, false);
+  CancelRings(call, std::nullopt, 0);
+  if (call.agent_leg) {
+    fork_agents_.erase(call.agent_leg);
+    leg_calls_.erase(call.agent_leg);
+    stack_->Hangup(call.agent_leg);
+  }
+  media_->CloseLeg(call.id, media::Leg::kAgent);
+  call.agent_leg = 0;
+  call.agent.reset();
+  call.agent_answered = false;
+  call.phone_held = false;
+  call.held = false;
+}
+
 void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
-  spdlog::warn("sip: call {} cannot be handed to {}: no outbound trunk yet; it ends", id.value(), number);
-  HangUp(id, HangUpCause::kEnded);
+  Call* call = Find(id);
+  if (!call || call->stage == Stage::kEnding) return;
+  const bool dialable = !number.empty() && number.size() <= 32 &&
+                        number.find_first_not_of("+0123456789*#") == std::string::npos;
+  if (!options_.trunk || !dialable) {
+    spdlog::warn("sip: call {} cannot be handed to '{}': {}; it ends", id.value(), number,
+                 options_.trunk ? "not a number a trunk can dial" : "no trunk is configured ([sip.trunk])");
+    HangUp(id, HangUpCause::kEnded);
+    return;
+  }
+  // The agent leaves (their phone is hung up, the recording closed); the
+  // caller hears music until the outside number answers.
+  DropAgent(*call);
+  call->stage = Stage::kOutside;
+  StartMusic(*call);
+  auto local = media_->OpenLeg(id, media::Leg::kAgent);
+  if (!local) {
+    spdlog::warn("sip: no media port to hand call {} to {}: {}", id.value(), number, local.error().message);
+    HangUp(id, HangUpCause::kEnded);
+    return;
+  }
+  const LegId leg = stack_->NewLeg();
+  call->outside_leg = leg;
+  leg_calls_[leg] = id;
+  ++counts_.outside_calls;
+  spdlog::info("sip: call {} handed to {} through the trunk {}", id.value(), number, options_.trunk->address);
+  stack_->Invite(leg, "sip:" + number + "@" + options_.trunk->address,
+                 call->caller_number.empty() ? std::string("anonymous") : call->caller_number, "",
+                 AudioOffer(local->address, local->rtp_port, {id.value() + 2'000'000'000, 1}),
+                 options_.trunk->credentials);
+}
+
+bool SipTelephony::HandleOutsideAnswered(Call& call, const LegAnswered& e) {
+  auto local = media_->OpenLeg(call.id, media::Leg::kAgent);
+  auto audio = local ? ReadAnswer(e.sdp, local->address, local->rtp_port)
+                     : core::Result<media::NegotiatedAudio>(tl::unexpected(local.error()));
+  if (!audio) {
+    spdlog::warn("sip: the outside number answered call {} with unusable SDP: {}", call.id.value(),
+                 audio.error().message);
+    HangUp(call.id, HangUpCause::kEnded);
+    return true;
+  }
+  media_->SetRemote(call.id, media::Leg::kAgent, *audio);
+  Bridge(call);
+  return true;
 }
 
 void SipTelephony::OfferCallback(core::CallId id) { Play(id, Prompt::kCallbackOffer, 0, {}); }
@@ -562,6 +638,7 @@ void SipTelephony::HangUp(core::CallId id, HangUpCause) {
   CancelRings(*call, std::nullopt, 0);
   if (call->caller_leg) stack_->Hangup(call->caller_leg);
   if (call->agent_leg) stack_->Hangup(call->agent_leg);
+  if (call->outside_leg) stack_->Hangup(call->outside_leg);
   Finish(*call);
 }
 

@@ -7,9 +7,10 @@
 // refusals and re-INVITEs (hold) become the same CallEvents a simulated call
 // produces.
 //
-// Not yet over SIP (the next issue): dialling out (callbacks, outbound,
-// consults, transfers to external numbers) — the centre gets DialFailed /
-// ConsultFailed and TransferOut ends the call.
+// Outside numbers: TransferOut hands the caller to `trunk` (a blind external
+// transfer, e.g. to 112). Not yet over SIP (the next issue): dialling out for
+// callbacks, outbound calls and consults — the centre gets DialFailed /
+// ConsultFailed.
 //
 // Threads: the SIP stack has its own thread and the media engine its own;
 // their events are posted onto `loop` (the centre's core loop), where every
@@ -47,6 +48,12 @@ class RecordingSink {
   virtual void Finish(core::CallId call, std::uint64_t frames) = 0;
 };
 
+// The peer that carries calls to outside numbers (a SIP trunk or gateway).
+struct Trunk {
+  std::string address;      // "HOST:PORT"
+  Credentials credentials;  // answers its digest challenge; empty: none
+};
+
 struct SipTelephonyOptions {
   StackOptions stack;
   media::MediaEngineOptions media;
@@ -56,6 +63,9 @@ struct SipTelephonyOptions {
   // Whether a dialled number reaches a queue: unknown numbers get 404 before
   // anything is answered. Unset: every number is handed to the centre.
   std::function<bool(const std::string&)> known_number;
+  // Where TransferOut sends the caller (sip:NUMBER@address). Unset: external
+  // transfers end the call.
+  std::optional<Trunk> trunk;
 };
 
 struct SipCounts {
@@ -66,6 +76,7 @@ struct SipCounts {
   std::uint64_t registrations = 0;
   std::uint64_t registration_failures = 0;
   std::uint64_t recordings = 0;
+  std::uint64_t outside_calls = 0;  // INVITEs to the trunk
 };
 
 // What the server learns about agents' phones (registered or gone).
@@ -124,7 +135,9 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void OnRecordingFailed(core::CallId call, std::string reason) override;
 
  private:
-  enum class Stage { kQueued, kConnected, kEnding };
+  // kOutside: handed to an outside number through the trunk; the centre no
+  // longer knows the call, this class bridges it until either side hangs up.
+  enum class Stage { kQueued, kConnected, kOutside, kEnding };
   struct Ring {
     AgentId agent;
     std::set<LegId> forks;  // one INVITE per registered contact
@@ -132,6 +145,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   struct Call {
     core::CallId id;
     LegId caller_leg = 0;
+    std::string caller_number;  // as the caller's From said; empty when withheld
+    LegId outside_leg = 0;      // the trunk's leg after TransferOut
     Stage stage = Stage::kQueued;
     std::optional<QueueId> queue;
     std::map<AgentId, Ring> rings;
@@ -166,6 +181,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void Bridge(Call& call);
   void CancelRings(Call& call, std::optional<AgentId> except_agent, LegId except_leg);
   void StopRecording(Call& call);
+  void DropAgent(Call& call);
+  bool HandleOutsideAnswered(Call& call, const LegAnswered& e);
   void Finish(Call& call);  // media closed, maps cleaned
   void SweepRegistrations();
 

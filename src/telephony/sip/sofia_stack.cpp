@@ -56,6 +56,9 @@ struct SofiaLeg {
   bool outgoing = false;
   bool established = false;  // 2xx sent or received
   bool ended = false;        // LegEnded sent
+  std::string auth_user;     // answers one digest challenge to an outgoing INVITE
+  std::string auth_password;
+  bool authenticated = false;
 };
 
 struct SofiaRoot;
@@ -221,9 +224,10 @@ class SofiaStack final : public SipStack {
   LegId NewLeg() override { return next_leg_.fetch_add(1); }
 
   void Invite(LegId leg, std::string target_uri, std::string from_user, std::string from_display,
-              std::string sdp) override {
+              std::string sdp, Credentials credentials) override {
     Post([this, leg, target_uri = std::move(target_uri), from_user = std::move(from_user),
-          from_display = std::move(from_display), sdp = std::move(sdp)] {
+          from_display = std::move(from_display), sdp = std::move(sdp),
+          credentials = std::move(credentials)] {
       if (shutting_down_) {
         Emit(LegFailed{leg, 503, "Service Unavailable"});
         Emit(LegEnded{leg, false});
@@ -232,6 +236,8 @@ class SofiaStack final : public SipStack {
       auto* rec = new SofiaLeg;
       rec->leg = leg;
       rec->outgoing = true;
+      rec->auth_user = credentials.user;
+      rec->auth_password = credentials.password;
       std::string from = "sip:" + (from_user.empty() ? std::string("anonymous") : from_user) +
                          "@" + options_.address;
       if (!from_display.empty()) from = "\"" + from_display + "\" <" + from + ">";
@@ -287,6 +293,10 @@ class SofiaStack final : public SipStack {
         return;
       case nua_r_invite:
         if (!rec) return;
+        if ((status == 401 || status == 407) && !rec->established && !rec->authenticated &&
+            !rec->auth_user.empty() && Authenticate(nh, rec, sip)) {
+          return;  // the INVITE goes again with credentials
+        }
         if (status == 180 || status == 183) {
           Emit(LegProgress{rec->leg, status});
         } else if (status >= 200 && status < 300) {
@@ -328,6 +338,22 @@ class SofiaStack final : public SipStack {
   }
 
  private:
+  // Answers a digest challenge of `sip` with the leg's credentials (once).
+  bool Authenticate(nua_handle_t* nh, SofiaLeg* rec, const sip_t* sip) {
+    const msg_auth_t* challenge = sip ? (sip->sip_www_authenticate ? sip->sip_www_authenticate
+                                                                    : sip->sip_proxy_authenticate)
+                                      : nullptr;
+    if (!challenge || !challenge->au_scheme) return false;
+    const char* realm = msg_params_find(challenge->au_params, "realm=");
+    if (!realm) return false;
+    // realm keeps its quotes: "Digest:\"realm\":user:password".
+    const std::string auth = std::string(challenge->au_scheme) + ":" + realm + ":" + rec->auth_user + ":" +
+                             rec->auth_password;
+    rec->authenticated = true;
+    nua_authenticate(nh, NUTAG_AUTH(auth.c_str()), TAG_END());
+    return true;
+  }
+
   static void Callback(nua_event_t event, int status, char const* phrase, nua_t*, SofiaRoot* magic,
                        nua_handle_t* nh, SofiaLeg* hmagic, sip_t const* sip, tagi_t tags[]) {
     magic->stack->OnEvent(event, status, phrase, nh, hmagic, sip, tags);
