@@ -26,9 +26,14 @@ std::optional<std::filesystem::path> SipRecordings::Begin(core::CallId call, std
   const core::Timestamp now = clock_.Now();
   const auto day = std::chrono::floor<std::chrono::days>(now);
   const std::chrono::year_month_day ymd{day};
-  const std::string relative =
-      fmt::format("recordings/{:04}/{:02}/{:02}/call-{}.wav", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), call.value());
+  // A call transferred to another agent is recorded again, in a file of its
+  // own: call-ID.wav, then call-ID-2.wav, ...
+  const std::string folder = fmt::format("recordings/{:04}/{:02}/{:02}/", static_cast<int>(ymd.year()),
+                                         static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::string relative = folder + fmt::format("call-{}.wav", call.value());
+  for (int part = 2; std::filesystem::exists(data_dir_ / relative) && part < 100; ++part) {
+    relative = folder + fmt::format("call-{}-{}.wav", call.value(), part);
+  }
   auto id = store_.Begin({call, info->tenant, *queue, agent, relative, now});
   if (!id) {
     spdlog::error("recordings: call {} not recorded: {}", call.value(), id.error().message);

@@ -436,6 +436,8 @@ void Centre::Track(const acd::Event& event) {
                    desks_changed_.push_back(e.agent);
                  },
                  [&](const acd::AgentLeftCall& e) {
+                   // Before the commands of the same step (a transfer's next ring).
+                   if (telephony_) telephony_->AgentLeft(e.call, e.agent);
                    Desk& desk = DeskFor(e.agent);
                    if (desk.call && desk.call->call == e.call) {
                      desk.ended = desk.call;

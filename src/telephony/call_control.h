@@ -116,6 +116,10 @@ class CallControl {
   virtual void Resume(CallId call) = 0;
   // The agent leaves a call that goes on (transfer); the caller stays.
   virtual void DisconnectAgent(CallId call, AgentId agent) = 0;
+  // The engine says the agent's part in the call is over (hang-up, transfer,
+  // requeue): telephony that holds a leg per agent lets it go and keeps the
+  // caller (music) until the next command. Simulated calls need nothing.
+  virtual void AgentLeft(CallId /*call*/, AgentId /*agent*/) {}
 
   // Calls the centre places: a callback or outbound call for `agent`.
   virtual void Dial(CallId call, AgentId agent, const std::string& number) = 0;

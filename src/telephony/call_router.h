@@ -34,6 +34,7 @@ class CallRouter final : public CallControl {
   void Hold(CallId call) override { For(call).Hold(call); }
   void Resume(CallId call) override { For(call).Resume(call); }
   void DisconnectAgent(CallId call, AgentId agent) override { For(call).DisconnectAgent(call, agent); }
+  void AgentLeft(CallId call, AgentId agent) override { For(call).AgentLeft(call, agent); }
   void Dial(CallId call, AgentId agent, const std::string& number) override {
     For(call).Dial(call, agent, number);
   }

@@ -119,7 +119,8 @@ TEST_F(AgentLifecycleTest, OfferAnswerHoldConsultTransferWrapUp) {
   ASSERT_EQ(op1->Post("/api/agent/wrap-up", {{"disposition", "info"}}).status, 200);
 
   auto cdr = WaitFor(*admin, "/api/calls/" + std::to_string(call),
-                     [](const json& c) { return c.contains("outcome") && c.value("disposition", "") != ""; });
+                     [](const json& c) { return c.contains("outcome") && c.contains("disposition") && c["disposition"].is_string() &&
+                                              !c["disposition"].get<std::string>().empty(); });
   EXPECT_EQ(cdr["outcome"], "completed");
   EXPECT_EQ(cdr["caller"], "+79161234567");
   EXPECT_GE(cdr.value("transfers", 0), 1);

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -250,6 +251,7 @@ class SipCallTest : public ::testing::Test {
     const json logins = json::parse(Read(dir_ / "data" / "demo-logins.json"));
     for (const auto& l : logins) {
       if (l.value("login", "") == "sip01") sip01_password_ = l.value("password", "");
+      if (l.value("login", "") == "sip02") sip02_password_ = l.value("password", "");
     }
     ASSERT_FALSE(sip01_password_.empty()) << logins.dump();
   }
@@ -279,24 +281,26 @@ class SipCallTest : public ::testing::Test {
   // sip01's phone: a sipp UAS running `scenario` for `calls` calls, registered
   // to the server with the right password.
   std::unique_ptr<Sipp> Phone(const char* scenario, std::vector<std::string> extra = {}, int calls = 1,
-                              int talk_ms = 0) {
+                              int talk_ms = 0, const std::string& user = "sip01") {
     const std::uint16_t port = FreeUdpPort();
     std::vector<std::string> args = {"-sf", Scenario(scenario).string(), "-i", "127.0.0.1", "-p", std::to_string(port),
                                      "-mp", std::to_string(FreeUdpPort()), "-m", std::to_string(calls),
                                      "-nostdin", "-timeout", "60s", "-timeout_error"};
     if (talk_ms > 0) args.insert(args.end(), {"-d", std::to_string(talk_ms)});
     args.insert(args.end(), extra.begin(), extra.end());
-    auto phone = std::make_unique<Sipp>(dir_ / (std::string(scenario) + ".log"), args);
-    EXPECT_EQ(Register(sip01_password_, "uac-register.xml", port), 0) << Read(dir_ / "uac-register.xml.log");
+    auto phone = std::make_unique<Sipp>(dir_ / (user + "-" + scenario + ".log"), args);
+    EXPECT_EQ(Register(user == "sip01" ? sip01_password_ : sip02_password_, "uac-register.xml", port, user), 0)
+        << Read(dir_ / "uac-register.xml.log");
     return phone;
   }
 
   std::string Target() const { return "127.0.0.1:" + std::to_string(sip_port_); }
   fs::path Scenario(const char* name) const { return fs::path(CC_SIP_SCENARIOS) / name; }
 
-  int Register(const std::string& password, const char* scenario, std::uint16_t contact_port) {
+  int Register(const std::string& password, const char* scenario, std::uint16_t contact_port,
+               const std::string& user = "sip01") {
     Sipp reg(dir_ / (std::string(scenario) + ".log"),
-             {Target(), "-sf", Scenario(scenario).string(), "-s", "sip01", "-au", "sip01", "-ap", password,
+             {Target(), "-sf", Scenario(scenario).string(), "-s", user, "-au", user, "-ap", password,
               "-key", "contact_port", std::to_string(contact_port), "-i", "127.0.0.1", "-p",
               std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "15s", "-timeout_error"});
     return reg.Wait();
@@ -310,7 +314,11 @@ class SipCallTest : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     return std::make_unique<Sipp>(dir_ / (std::string(scenario) + ".log"), args);
   }
-  std::string Log(const char* scenario) const { return Read(dir_ / (std::string(scenario) + ".log")); }
+  std::string Log(const char* scenario) const {
+    // Callers' logs are named for the scenario, phones' for the user and the scenario.
+    const fs::path caller = dir_ / (std::string(scenario) + ".log");
+    return fs::exists(caller) ? Read(caller) : Read(dir_ / ("sip01-" + std::string(scenario) + ".log"));
+  }
 
   std::unique_ptr<ApiSession> Admin() {
     auto admin = std::make_unique<ApiSession>(http_port_);
@@ -384,6 +392,24 @@ class SipCallTest : public ::testing::Test {
     return records;
   }
 
+  // The records of the first call to 100 so far (the call may still go on).
+  std::vector<json> CallLogSoFar() {
+    ApiSession admin(http_port_);
+    EXPECT_EQ(admin.Login("admin", admin_password_).status, 200);
+    std::vector<json> records;
+    std::optional<std::int64_t> call;
+    const json page = admin.Get("/api/interactions?from_seq=1&limit=1000").Json();
+    for (const auto& r : page["records"]) {
+      if (!call && r.value("type", "") == "call.received" && r["event"].value("dialled", "") == "100") {
+        call = r["event"].value("call", std::int64_t{0});
+      }
+      if (call && r.contains("call") && r["call"].is_number() && r["call"].get<std::int64_t>() == *call) {
+        records.push_back(r);
+      }
+    }
+    return records;
+  }
+
   static bool Has(const std::vector<json>& log, const std::string& type) {
     for (const auto& r : log) {
       if (r.value("type", "") == type) return true;
@@ -409,6 +435,7 @@ class SipCallTest : public ::testing::Test {
   std::uint16_t sip_port_ = 0;
   std::string admin_password_;
   std::string sip01_password_;
+  std::string sip02_password_;
 };
 
 TEST_F(SipCallTest, ACallerIsQueuedOfferedToTheRegisteredPhoneBridgedAndHangsUp) {
@@ -677,6 +704,64 @@ TEST_F(SipCallTest, AnExternalTransferReachesTheOutsideNumberThroughTheTrunk) {
   EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
   const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
   EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
+}
+
+TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
+  auto first = Phone("uas-agent-answers.xml");
+  auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 6000);
+  bool recording = false;
+  for (int i = 0; i < 100 && !recording; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    recording = !Wavs(dir_ / "data").empty();
+  }
+  ASSERT_TRUE(recording);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the first agent talks a while
+  auto session = Admin();
+  std::int64_t sip02 = -1;
+  for (const auto& u : session->Get("/api/users").Json()) {
+    if (u.value("login", "") == "sip02") sip02 = u.value("id", std::int64_t{-1});
+  }
+  // The call went to one of the two; that agent hands it to the other on the desk.
+  const auto offered = All(CallLogSoFar(), "call.offered");
+  ASSERT_FALSE(offered.empty());
+  const auto holder = offered.front()["event"].value("agent", std::int64_t{-1});
+  const bool first_has_it = holder != sip02;
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login(first_has_it ? "sip01" : "sip02", first_has_it ? sip01_password_ : sip02_password_).status, 200);
+  std::int64_t target = -1;
+  for (const auto& u : session->Get("/api/users").Json()) {
+    if (u.value("login", "") == (first_has_it ? "sip02" : "sip01")) target = u.value("id", std::int64_t{-1});
+  }
+  auto r = desk.Post("/api/agent/transfer", json{{"to", "agent"}, {"agent", target}});
+  EXPECT_LT(r.status, 300) << r.body;
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(first->Wait(), 0) << Read(dir_ / "sip01-uas-agent-answers.xml.log");
+  EXPECT_EQ(second->Wait(), 0) << Read(dir_ / "sip02-uas-agent-answers.xml.log");
+  const auto log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("to_agent", std::int64_t{-1}), target) << transferred[0].dump();
+  // The second phone rang and took the call: both agents are in the log.
+  std::set<std::int64_t> agents;
+  for (const auto& o : All(log, "call.offered")) agents.insert(o["event"].value("agent", std::int64_t{-1}));
+  EXPECT_EQ(agents.size(), 2u) << Types(log);
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  EXPECT_EQ(cdr.value("transfers", 0), 1) << cdr.dump();
+  // Each agent's part is recorded in a file of its own; neither overwrites the other.
+  auto list = session->Get("/api/recordings").Json()["recordings"];
+  ASSERT_EQ(list.size(), 2u) << list.dump();
+  std::set<std::int64_t> recorded_agents;
+  for (const auto& rec : list) {
+    recorded_agents.insert(rec.value("agent_id", std::int64_t{-1}));
+    EXPECT_FALSE(rec["ended_at"].is_null()) << rec.dump();
+    EXPECT_GT(rec.value("duration_seconds", 0.0), 0.5) << rec.dump();
+  }
+  EXPECT_EQ(recorded_agents, agents);
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 2u);
+  for (const auto& wav : wavs) EXPECT_NEAR(ChannelHz(wav, 0), 400, 60) << wav;
 }
 
 TEST_F(SipCallTest, ARecordingCutShortByAKillPlaysAfterTheRestart) {

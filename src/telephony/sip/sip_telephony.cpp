@@ -543,6 +543,16 @@ void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
   StartMusic(*call);
 }
 
+void SipTelephony::AgentLeft(core::CallId id, AgentId agent) {
+  // E.g. a blind transfer: the agent's phone is let go at once and the caller
+  // hears music while the next phone rings.
+  Call* call = Find(id);
+  if (!call || call->agent != agent || call->stage != Stage::kConnected) return;
+  DropAgent(*call);
+  call->stage = Stage::kQueued;
+  StartMusic(*call);
+}
+
 void SipTelephony::Dial(core::CallId id, AgentId, const std::string& number) {
   spdlog::warn("sip: call {} to {} not placed: no outbound trunk yet", id.value(), number);
   Deliver(DialFailed{id});
@@ -560,7 +570,6 @@ void SipTelephony::DropConsult(core::CallId, AgentId) {}
 void SipTelephony::DropAgent(Call& call) {
   StopRecording(call);
   media_->Bridge(call.id, false);
-  CancelRings(call, std::nullopt, 0);
   if (call.agent_leg) {
     fork_agents_.erase(call.agent_leg);
     leg_calls_.erase(call.agent_leg);
@@ -587,6 +596,7 @@ void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
   }
   // The agent leaves (their phone is hung up, the recording closed); the
   // caller hears music until the outside number answers.
+  CancelRings(*call, std::nullopt, 0);
   DropAgent(*call);
   call->stage = Stage::kOutside;
   StartMusic(*call);

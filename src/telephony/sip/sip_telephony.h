@@ -120,6 +120,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void Hold(core::CallId call) override;
   void Resume(core::CallId call) override;
   void DisconnectAgent(core::CallId call, AgentId agent) override;
+  void AgentLeft(core::CallId call, AgentId agent) override;
   void Dial(core::CallId call, AgentId agent, const std::string& number) override;
   void DialConsult(core::CallId call, AgentId agent, const std::string& number) override;
   void ConnectConsult(core::CallId call, AgentId agent, AgentId with_agent) override;
