@@ -366,30 +366,34 @@ class SipCallTest : public ::testing::Test {
 
   // The interaction log's records of the first call to 100, by type, once it has ended.
   std::vector<json> CallLog() {
-    ApiSession admin(http_port_);
-    EXPECT_EQ(admin.Login("admin", admin_password_).status, 200);
     std::vector<json> records;
     for (int attempt = 0; attempt < 50; ++attempt) {
-      records.clear();
-      std::optional<std::int64_t> call;
-      auto page = admin.Get("/api/interactions?from_seq=1&limit=1000").Json();
-      for (const auto& r : page["records"]) {
-        if (!call && r.value("type", "") == "call.received" && r["event"].value("dialled", "") == "100") {
-          call = r["event"].value("call", std::int64_t{0});
-        }
-        if (call && r.contains("call") && r["call"].is_number() && r["call"].get<std::int64_t>() == *call) {
-          records.push_back(r);
-        }
-      }
-      bool ended = false;
+      records = CallLogSoFar();
       for (const auto& r : records) {
-        ended = ended || r.value("type", "") == "call.ended" || r.value("type", "") == "call.abandoned" ||
-                r.value("type", "") == "call.interrupted";
+        const std::string type = r.value("type", "");
+        if (type == "call.ended" || type == "call.abandoned" || type == "call.interrupted") return records;
       }
-      if (ended) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return records;
+  }
+
+
+  // Waits (up to 10 s) until a call's recording file exists: the call is answered and bridged.
+  bool WaitUntilRecorded() {
+    for (int i = 0; i < 100; ++i) {
+      if (!Wavs(dir_ / "data").empty()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
+
+  std::int64_t UserId(const std::string& login) {
+    auto session = Admin();
+    for (const auto& u : session->Get("/api/users").Json()) {
+      if (u.value("login", "") == login) return u.value("id", std::int64_t{-1});
+    }
+    return -1;
   }
 
   // The records of the first call to 100 so far (the call may still go on).
@@ -596,12 +600,7 @@ TEST_F(SipCallTest, TheAgentsPhoneHoldsAndResumesTheCaller) {
 TEST_F(SipCallTest, TheDeskHoldsResumesPausesTheRecordingAndHangsUpASipCall) {
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-is-hung-up-on.xml", 0);
-  bool recording = false;
-  for (int i = 0; i < 100 && !recording; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    recording = !Wavs(dir_ / "data").empty();
-  }
-  ASSERT_TRUE(recording);
+  ASSERT_TRUE(WaitUntilRecorded());
   // sip01 on the web desk works the call their phone answered.
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
@@ -643,10 +642,7 @@ TEST_F(SipCallTest, ABaresipPhoneAnswersHearsTheCallerAndIsHeard) {
   Baresip phone(dir_ / "baresip", Target(), "sip01", sip01_password_, voice);
   // The phone registers by itself; the server then shows it on the user.
   auto session = Admin();
-  std::int64_t sip01 = -1;
-  for (const auto& u : session->Get("/api/users").Json()) {
-    if (u.value("login", "") == "sip01") sip01 = u.value("id", std::int64_t{-1});
-  }
+  const std::int64_t sip01 = UserId("sip01");
   bool registered = false;
   for (int i = 0; i < 100 && !registered; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -683,12 +679,7 @@ TEST_F(SipCallTest, AnExternalTransferReachesTheOutsideNumberThroughTheTrunk) {
                                       "-timeout_error"});
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 6000);
-  bool recording = false;
-  for (int i = 0; i < 100 && !recording; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    recording = !Wavs(dir_ / "data").empty();
-  }
-  ASSERT_TRUE(recording);
+  ASSERT_TRUE(WaitUntilRecorded());
   // S-15: the operator hands the caller to the emergency number.
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
@@ -710,18 +701,10 @@ TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
   auto first = Phone("uas-agent-answers.xml");
   auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 6000);
-  bool recording = false;
-  for (int i = 0; i < 100 && !recording; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    recording = !Wavs(dir_ / "data").empty();
-  }
-  ASSERT_TRUE(recording);
+  ASSERT_TRUE(WaitUntilRecorded());
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the first agent talks a while
   auto session = Admin();
-  std::int64_t sip02 = -1;
-  for (const auto& u : session->Get("/api/users").Json()) {
-    if (u.value("login", "") == "sip02") sip02 = u.value("id", std::int64_t{-1});
-  }
+  const std::int64_t sip02 = UserId("sip02");
   // The call went to one of the two; that agent hands it to the other on the desk.
   const auto offered = All(CallLogSoFar(), "call.offered");
   ASSERT_FALSE(offered.empty());
@@ -729,10 +712,7 @@ TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
   const bool first_has_it = holder != sip02;
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login(first_has_it ? "sip01" : "sip02", first_has_it ? sip01_password_ : sip02_password_).status, 200);
-  std::int64_t target = -1;
-  for (const auto& u : session->Get("/api/users").Json()) {
-    if (u.value("login", "") == (first_has_it ? "sip02" : "sip01")) target = u.value("id", std::int64_t{-1});
-  }
+  const std::int64_t target = UserId(first_has_it ? "sip02" : "sip01");
   auto r = desk.Post("/api/agent/transfer", json{{"to", "agent"}, {"agent", target}});
   EXPECT_LT(r.status, 300) << r.body;
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
@@ -768,12 +748,7 @@ TEST_F(SipCallTest, ARecordingCutShortByAKillPlaysAfterTheRestart) {
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 30000);
   // Wait until the call is being recorded, let it talk, then kill the server.
-  bool recording = false;
-  for (int i = 0; i < 100 && !recording; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    recording = !Wavs(dir_ / "data").empty();
-  }
-  ASSERT_TRUE(recording);
+  ASSERT_TRUE(WaitUntilRecorded());
   std::this_thread::sleep_for(std::chrono::seconds(3));
   server_->Kill(SIGKILL);
   caller.reset();
