@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/routes.h"
+#include "api/scope.h"
 #include "api/seats.h"
 #include "api/util.h"
 #include "centre/setup_json.h"
@@ -28,14 +29,6 @@ json UserJson(const access::User& u) {
           {"tenants", tenants},
           {"disabled", u.disabled},
           {"created_at", core::FormatUtc(u.created_at)}};
-}
-
-bool SharesTenant(const access::Principal& who, const std::vector<core::TenantId>& tenants) {
-  if (access::SeesAllTenants(who)) return true;
-  for (auto t : tenants) {
-    if (who.HasTenant(t)) return true;
-  }
-  return false;
 }
 
 core::Result<std::vector<core::TenantId>> TenantsField(const json& body) {

@@ -1,11 +1,10 @@
 // Agents' SIP phones: admins set an agent's SIP password (the SIP user name
 // is the login), anyone who may read the user sees whether a phone is
 // registered and where. The password is kept only as a digest HA1.
-#include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "api/routes.h"
+#include "api/scope.h"
 #include "api/seats.h"
 #include "api/util.h"
 
@@ -14,11 +13,6 @@ namespace {
 
 using core::ErrorCode;
 using nlohmann::json;
-
-bool Sees(const access::Principal& who, const access::User& user) {
-  return std::any_of(user.tenants.begin(), user.tenants.end(),
-                     [&](core::TenantId t) { return access::CanSeeTenant(who, t); });
-}
 
 }  // namespace
 
@@ -31,7 +25,7 @@ void AddPhoneRoutes(http::Router& router, ApiServices& s, Guard guard) {
     if (!id) return Error(id.error());
     auto user = s.directory.GetUser(core::UserId(static_cast<std::uint32_t>(*id)));
     if (!user) return Error(user.error());
-    if (!Sees(c->who, *user)) return Error(guard.Deny(*c, r, "this user"));
+    if (!SharesTenant(c->who, user->tenants)) return Error(guard.Deny(*c, r, "this user"));
     if (!s.phones) return Error({ErrorCode::kUnavailable, "SIP accounts are not available on this server"});
     json phone = s.phones->Phone(user->id);
     phone["sip_user"] = user->login;
@@ -52,7 +46,7 @@ void AddPhoneRoutes(http::Router& router, ApiServices& s, Guard guard) {
     if (!password) return Error(password.error());
     auto user = s.directory.GetUser(core::UserId(static_cast<std::uint32_t>(*id)));
     if (!user) return Error(user.error());
-    if (!Sees(c->who, *user)) return Error(guard.Deny(*c, r, "this user"));
+    if (!SharesTenant(c->who, user->tenants)) return Error(guard.Deny(*c, r, "this user"));
     if (!TakesCalls(user->role)) {
       return Error({ErrorCode::kInvalidArgument, "only operators and team leads take calls on a phone"});
     }

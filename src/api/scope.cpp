@@ -30,4 +30,12 @@ core::Result<bool> AgentVisible(ApiServices& s, const access::Principal& who, co
   return access::CanSeeAgent(who, core::UserId(agent.value()), setup->team);
 }
 
+bool SharesTenant(const access::Principal& who, const std::vector<core::TenantId>& tenants) {
+  if (access::SeesAllTenants(who)) return true;
+  for (auto t : tenants) {
+    if (who.HasTenant(t)) return true;
+  }
+  return false;
+}
+
 }  // namespace cc::api
