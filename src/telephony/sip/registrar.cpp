@@ -9,7 +9,7 @@
 namespace cc::telephony::sip {
 
 Registrar::Registrar(RegistrarOptions options, std::function<std::string()> new_nonce)
-    : options_(std::move(options)), new_nonce_(std::move(new_nonce)) {}
+    : options_(std::move(options)), nonces_(std::move(new_nonce), options_.nonce_ttl, options_.max_nonces) {}
 
 void Registrar::SetAccounts(std::vector<SipAccount> accounts) {
   std::map<std::string, SipAccount> next;
@@ -41,13 +41,7 @@ bool Registrar::HasAccount(core::AgentId agent) const {
 }
 
 RegistrarAnswer Registrar::Challenge(core::Timestamp now, bool stale) {
-  std::string nonce = new_nonce_();
-  if (nonces_.size() >= options_.max_nonces) {
-    auto oldest = std::min_element(nonces_.begin(), nonces_.end(),
-                                   [](const auto& a, const auto& b) { return a.second < b.second; });
-    nonces_.erase(oldest);
-  }
-  nonces_[nonce] = now;
+  const std::string nonce = nonces_.Issue(now);
   RegistrarAnswer answer;
   answer.status = 401;
   answer.phrase = "Unauthorized";
@@ -55,18 +49,11 @@ RegistrarAnswer Registrar::Challenge(core::Timestamp now, bool stale) {
   return answer;
 }
 
-bool Registrar::NonceFresh(const std::string& nonce, core::Timestamp now) {
-  for (auto it = nonces_.begin(); it != nonces_.end();) {
-    it = now - it->second > options_.nonce_ttl ? nonces_.erase(it) : std::next(it);
-  }
-  return nonces_.count(nonce) > 0;
-}
-
 RegistrarAnswer Registrar::Handle(const RegisterRequest& request, core::Timestamp now) {
   if (!request.authorization) return Challenge(now, false);
   auto credentials = ParseDigest(*request.authorization);
   if (!credentials) return RegistrarAnswer{400, "Bad Authorization Header", {}, std::nullopt, false};
-  if (credentials->realm != options_.realm || !NonceFresh(credentials->nonce, now)) {
+  if (credentials->realm != options_.realm || !nonces_.Fresh(credentials->nonce, now)) {
     return Challenge(now, credentials->realm == options_.realm);
   }
   const RegistrarAnswer forbidden{403, "Forbidden", {}, std::nullopt, false};

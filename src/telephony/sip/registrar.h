@@ -19,6 +19,7 @@
 
 #include "core/ids.h"
 #include "core/time.h"
+#include "telephony/sip/nonce_book.h"
 #include "telephony/sip/sip_stack.h"
 
 namespace cc::telephony::sip {
@@ -85,13 +86,11 @@ class Registrar {
   };
 
   RegistrarAnswer Challenge(core::Timestamp now, bool stale);
-  bool NonceFresh(const std::string& nonce, core::Timestamp now);
 
   RegistrarOptions options_;
-  std::function<std::string()> new_nonce_;
+  NonceBook nonces_;
   std::map<std::string, SipAccount> accounts_;  // by user
   std::map<core::AgentId, std::vector<Binding>> bindings_;
-  std::map<std::string, core::Timestamp> nonces_;  // nonce -> issued
 };
 
 }  // namespace cc::telephony::sip
