@@ -210,9 +210,55 @@ core::Status ReadSecurity(const Reader& r, const toml::table& t, ServerConfig& c
   return {};
 }
 
+// [sip] inbound and [[sip.peers]].
+core::Status ReadSipPeers(const Reader& r, const toml::table& t, ServerConfig& c) {
+  std::string inbound = "open";
+  CC_TRY(r.String(t, "sip", "inbound", inbound));
+  if (inbound != "open" && inbound != "peers") {
+    return r.Error(t.get("inbound"), "sip.inbound",
+                   "must be \"open\" (anyone may call the centre's numbers) or \"peers\" (only [[sip.peers]])");
+  }
+  c.sip.inbound_open = inbound == "open";
+  const toml::node* n = t.get("peers");
+  if (n == nullptr) return {};
+  const toml::array* list = n->as_array();
+  if (list == nullptr || !list->is_array_of_tables()) {
+    return r.Error(n, "sip.peers", "must be a list of tables ([[sip.peers]])");
+  }
+  for (const toml::node& item : *list) {
+    const toml::table& p = *item.as_table();
+    const std::string key = fmt::format("sip.peers[{}]", c.sip.peers.size());
+    CC_TRY(r.KnownKeys(p, key, {"name", "address", "user", "password"}));
+    SipPeerConfig peer;
+    CC_TRY(r.String(p, key, "name", peer.name));
+    if (peer.name.empty()) return r.Error(&p, key + ".name", "is missing: name the peer, e.g. \"provider\"");
+    std::string address;
+    CC_TRY(r.String(p, key, "address", address));
+    if (IsIp(address, AF_INET) || IsIp(address, AF_INET6)) {
+      peer.host = address;
+    } else {
+      auto parsed = ParseListen(address);
+      if (!parsed || parsed->port == 0) {
+        return r.Error(p.contains("address") ? p.get("address") : &p, key + ".address",
+                       "must be the peer's IP address, with or without a port: \"192.0.2.10\" or \"192.0.2.10:5060\"");
+      }
+      peer.host = parsed->address;
+      peer.port = parsed->port;
+    }
+    CC_TRY(r.String(p, key, "user", peer.user));
+    CC_TRY(r.String(p, key, "password", peer.password));
+    if (peer.user.empty() != peer.password.empty()) {
+      return r.Error(&p, key, "set both user and password, or neither");
+    }
+    c.sip.peers.push_back(std::move(peer));
+  }
+  return {};
+}
+
 core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& base_dir, ServerConfig& c) {
   CC_TRY(r.KnownKeys(t, "sip",
-                     {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir", "trunk"}));
+                     {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir", "trunk",
+                      "inbound", "peers"}));
   c.sip.enabled = true;  // a [sip] table turns SIP on unless it says enabled = false
   CC_TRY(r.Bool(t, "sip", "enabled", c.sip.enabled));
   std::string listen;
@@ -274,7 +320,7 @@ core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& b
       return r.Error(&k, "sip.trunk", "set both user and password, or neither");
     }
   }
-  return {};
+  return ReadSipPeers(r, t, c);
 }
 
 core::Status ReadDemo(const Reader& r, const toml::table& t, ServerConfig& c) {

@@ -30,6 +30,16 @@ struct DemoConfig {
   std::uint64_t seed = 42;
 };
 
+// A trunk peer ([[sip.peers]]): calls from its address are let in; with a
+// user and password its INVITEs must carry that digest login.
+struct SipPeerConfig {
+  std::string name;
+  std::string host;        // an IP address
+  std::uint16_t port = 0;  // 0: any source port
+  std::string user;
+  std::string password;
+};
+
 // SIP telephony ([sip]): off unless enabled here or by --sip-listen.
 struct SipConfig {
   bool enabled = false;
@@ -45,6 +55,10 @@ struct SipConfig {
   std::string trunk_address;  // "HOST:PORT"; empty: no trunk
   std::string trunk_user;
   std::string trunk_password;
+  // inbound = "open" (default: anyone may call the centre's numbers) or
+  // "peers" (only the peers below and the trunk's address).
+  bool inbound_open = true;
+  std::vector<SipPeerConfig> peers;
 };
 
 struct ServerConfig {

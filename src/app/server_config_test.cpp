@@ -202,6 +202,13 @@ TEST_F(ServerConfigTest, SipMistakesNameTheKeyAndLine) {
   EXPECT_NE(ErrorFor("[sip.trunk]\naddress = \"10.0.0.1:5060\"\nuser = \"centre\"\n").find("both user and password"),
             std::string::npos);
   EXPECT_NE(ErrorFor("[sip.trunk]\nhost = \"10.0.0.1\"\n").find("host"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\ninbound = \"closed\"\n").find("sip.inbound"), std::string::npos);
+  EXPECT_NE(ErrorFor("[[sip.peers]]\naddress = \"10.0.0.1\"\n").find("sip.peers[0].name"), std::string::npos);
+  EXPECT_NE(ErrorFor("[[sip.peers]]\nname = \"p\"\naddress = \"gateway.example\"\n").find("callcenter.toml:3: sip.peers[0].address"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[[sip.peers]]\nname = \"p\"\naddress = \"10.0.0.1\"\nuser = \"u\"\n").find("both user and password"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[sip]\npeers = \"10.0.0.1\"\n").find("[[sip.peers]]"), std::string::npos);
 }
 
 TEST_F(ServerConfigTest, ATrunkCarriesItsAddressAndAccount) {
@@ -213,6 +220,23 @@ TEST_F(ServerConfigTest, ATrunkCarriesItsAddressAndAccount) {
   EXPECT_EQ(config->sip.trunk_address, "10.0.0.1:5070");
   EXPECT_EQ(config->sip.trunk_user, "centre");
   EXPECT_EQ(config->sip.trunk_password, "s3cret");
+  EXPECT_TRUE(config->sip.inbound_open);
+}
+
+TEST_F(ServerConfigTest, TrunkPeersAreKnownByAddressWithAnOptionalLogin) {
+  auto config = ParseServerConfig(
+      "[sip]\ninbound = \"peers\"\n"
+      "[[sip.peers]]\nname = \"provider\"\naddress = \"192.0.2.10\"\nuser = \"beta\"\npassword = \"pw\"\n"
+      "[[sip.peers]]\nname = \"pbx\"\naddress = \"192.0.2.20:5070\"\n",
+      "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->sip.inbound_open);
+  ASSERT_EQ(config->sip.peers.size(), 2u);
+  EXPECT_EQ(config->sip.peers[0].host, "192.0.2.10");
+  EXPECT_EQ(config->sip.peers[0].port, 0);
+  EXPECT_EQ(config->sip.peers[0].user, "beta");
+  EXPECT_EQ(config->sip.peers[1].name, "pbx");
+  EXPECT_EQ(config->sip.peers[1].port, 5070);
 }
 
 }  // namespace

@@ -7,6 +7,30 @@
 
 namespace cc::app {
 
+std::optional<recordings::RecordingPolicy> SipRecordings::PolicyOf(core::QueueId queue) {
+  constexpr auto kFreshFor = std::chrono::seconds(5);
+  const core::Timestamp now = clock_.Now();
+  auto cached = policies_.find(queue);
+  if (cached != policies_.end() && now - cached->second.read_at < kFreshFor) return cached->second.policy;
+  auto policy = store_.Policy(queue);
+  if (!policy) {
+    spdlog::error("recordings: no policy for queue {}: {}; its calls are not recorded", queue.value(),
+                  policy.error().message);
+    return std::nullopt;
+  }
+  policies_[queue] = CachedPolicy{*policy, now};
+  return *policy;
+}
+
+bool SipRecordings::WillRecord(core::CallId call, std::optional<core::QueueId> queue) {
+  if (!queue) {
+    if (auto view = centre_.engine().Call(call)) queue = view->queue;
+  }
+  if (!queue) return false;
+  auto policy = PolicyOf(*queue);
+  return policy && policy->record;
+}
+
 std::optional<std::filesystem::path> SipRecordings::Begin(core::CallId call, std::optional<core::QueueId> queue,
                                                           core::AgentId agent) {
   // A call offered at once never had queue music: its queue comes from the engine.
@@ -14,15 +38,14 @@ std::optional<std::filesystem::path> SipRecordings::Begin(core::CallId call, std
     if (auto view = centre_.engine().Call(call)) queue = view->queue;
   }
   if (!queue) return std::nullopt;
-  auto policy = store_.Policy(*queue);
-  if (!policy) {
-    spdlog::error("recordings: no policy for queue {}: {}; the call is not recorded", queue->value(),
-                  policy.error().message);
-    return std::nullopt;
-  }
-  if (!policy->record) return std::nullopt;
-  const centre::CallInfo* info = centre_.Call(call);
-  if (!info) return std::nullopt;
+  auto policy = PolicyOf(*queue);
+  if (!policy || !policy->record) return std::nullopt;
+  // Inbound calls know their tenant; a call the centre dialled (a callback)
+  // belongs to its queue's.
+  std::optional<core::TenantId> tenant;
+  if (const centre::CallInfo* info = centre_.Call(call)) tenant = info->tenant;
+  else if (const centre::QueueSetup* q = centre_.setup().FindQueue(*queue)) tenant = q->config.tenant;
+  if (!tenant) return std::nullopt;
   const core::Timestamp now = clock_.Now();
   const auto day = std::chrono::floor<std::chrono::days>(now);
   const std::chrono::year_month_day ymd{day};
@@ -34,7 +57,7 @@ std::optional<std::filesystem::path> SipRecordings::Begin(core::CallId call, std
   for (int part = 2; std::filesystem::exists(data_dir_ / relative) && part < 100; ++part) {
     relative = folder + fmt::format("call-{}-{}.wav", call.value(), part);
   }
-  auto id = store_.Begin({call, info->tenant, *queue, agent, relative, now});
+  auto id = store_.Begin({call, *tenant, *queue, agent, relative, now});
   if (!id) {
     spdlog::error("recordings: call {} not recorded: {}", call.value(), id.error().message);
     return std::nullopt;

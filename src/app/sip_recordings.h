@@ -31,6 +31,7 @@ class SipRecordings final : public telephony::sip::RecordingSink, public recordi
   std::optional<std::filesystem::path> Begin(core::CallId call, std::optional<core::QueueId> queue,
                                              core::AgentId agent) override;
   void Finish(core::CallId call, std::uint64_t frames) override;
+  bool WillRecord(core::CallId call, std::optional<core::QueueId> queue) override;
 
   // RecordingControl (any thread).
   core::Result<recordings::PauseChange> SetPaused(core::AgentId agent, bool paused) override;
@@ -44,6 +45,14 @@ class SipRecordings final : public telephony::sip::RecordingSink, public recordi
     std::optional<core::Timestamp> paused_since;
   };
 
+  // The queue's policy, read from the store at most every few seconds (a
+  // change made in the web app applies to calls from then on).
+  std::optional<recordings::RecordingPolicy> PolicyOf(core::QueueId queue);
+  struct CachedPolicy {
+    recordings::RecordingPolicy policy;
+    core::Timestamp read_at;
+  };
+
   recordings::RecordingStore& store_;
   centre::Centre& centre_;
   core::Clock& clock_;
@@ -51,6 +60,7 @@ class SipRecordings final : public telephony::sip::RecordingSink, public recordi
   telephony::sip::SipTelephony* telephony_ = nullptr;
   std::mutex mutex_;
   std::map<core::CallId, Open> open_;  // guarded by mutex_
+  std::map<core::QueueId, CachedPolicy> policies_;  // core loop only
 };
 
 }  // namespace cc::app

@@ -4,7 +4,32 @@
 
 #include <spdlog/spdlog.h>
 
+#include "telephony/sip/digest.h"
+
 namespace cc::app {
+namespace {
+
+std::string DigitsOf(const std::string& number) {
+  std::string digits;
+  for (char ch : number) {
+    if ((ch >= '0' && ch <= '9') || ch == '*' || ch == '#') digits += ch;
+  }
+  return digits;
+}
+
+}  // namespace
+
+std::optional<std::string> RouteNumber(const centre::CentreSetup& setup, const std::string& dialled) {
+  const std::string digits = DigitsOf(dialled);
+  std::optional<std::string> loose;
+  for (const auto& q : setup.queues) {
+    for (const auto& number : q.numbers) {
+      if (number == dialled) return number;
+      if (!loose && !digits.empty() && DigitsOf(number) == digits) loose = number;
+    }
+  }
+  return loose;
+}
 
 core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre, core::Clock& clock,
                                                          SipSettings settings, SipAccounts& accounts,
@@ -31,12 +56,14 @@ core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre,
   if (!settings.trunk_address.empty()) {
     options.trunk = telephony::sip::Trunk{settings.trunk_address, {settings.trunk_user, settings.trunk_password}};
   }
-  options.known_number = [&centre](const std::string& number) {
-    const auto& queues = centre.setup().queues;
-    return std::any_of(queues.begin(), queues.end(), [&](const centre::QueueSetup& q) {
-      return std::find(q.numbers.begin(), q.numbers.end(), number) != q.numbers.end();
-    });
-  };
+  options.inbound.open = settings.inbound_open;
+  options.inbound.realm = settings.realm;
+  for (const auto& peer : settings.peers) {
+    options.inbound.peers.push_back(
+        {peer.name, peer.host, peer.port, peer.user,
+         peer.user.empty() ? std::string() : telephony::sip::DigestHa1(peer.user, settings.realm, peer.password)});
+  }
+  options.route_number = [&centre](const std::string& number) { return RouteNumber(centre.setup(), number); };
   auto telephony = telephony::sip::SipTelephony::Start(centre.loop(), clock, std::move(options), world->prompts_,
                                                        recordings);
   if (!telephony) return tl::unexpected(telephony.error());
@@ -44,8 +71,14 @@ core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre,
   world->telephony_->SetAccounts(std::move(*list));
   world->telephony_->OnRegistration(
       [raw = world.get()](core::AgentId agent, bool registered) { raw->OnRegistration(agent, registered); });
+  // Calls the centre places for an agent with a registered phone go out over
+  // SIP (through the trunk); practice calls (S-17) stay simulated.
   world->router_ = std::make_unique<telephony::CallRouter>(
-      sim.telephony(), *world->telephony_, [raw = world->telephony_.get()](core::CallId call) { return raw->Owns(call); });
+      sim.telephony(), *world->telephony_,
+      [raw = world->telephony_.get()](core::CallId call) { return raw->Owns(call); },
+      [raw = world->telephony_.get(), &sim](core::CallId call, core::AgentId agent) {
+        return raw->Registered(agent) && !sim.telephony().ExpectsPractice(call);
+      });
   return world;
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "app/server_config.h"
 #include "app/sim_world.h"
 #include "app/sip_accounts.h"
 #include "centre/centre.h"
@@ -33,7 +34,14 @@ struct SipSettings {
   std::string trunk_address;    // "HOST:PORT" of the peer for outside numbers; empty: none
   std::string trunk_user;
   std::string trunk_password;
+  bool inbound_open = true;  // calls from addresses that are not peers are taken too
+  std::vector<SipPeerConfig> peers;
 };
+
+// The DID table: which of the centre's queue numbers `dialled` stands for.
+// An exact match wins; otherwise numbers compare by their digits alone, so
+// "+7 (495) 123-45-67" from a trunk reaches the queue listed as "74951234567".
+std::optional<std::string> RouteNumber(const centre::CentreSetup& setup, const std::string& dialled);
 
 class SipWorld {
  public:

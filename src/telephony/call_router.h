@@ -1,8 +1,9 @@
 // CallRouter: one CallControl over two telephonies — simulated calls and SIP
 // calls in the same centre (the demo takes both). Each command goes to the
-// telephony that owns the call: SIP for the calls it let in, simulated for
-// everything else (including every call the centre dials: there is no
-// outbound SIP trunk yet). Both report to the same handler.
+// telephony that owns the call: SIP for the calls it let in or dialled,
+// simulated for everything else. A call the centre dials (Dial) goes to SIP
+// when `dial_by_sip` says so (the agent has a registered phone), otherwise it
+// is simulated. Both report to the same handler.
 // Thread-safety: as CallControl — the core loop only.
 #pragma once
 
@@ -14,9 +15,14 @@ namespace cc::telephony {
 
 class CallRouter final : public CallControl {
  public:
-  // `owned_by_sip(call)` tells whether `sip` owns the call.
-  CallRouter(CallControl& simulated, CallControl& sip, std::function<bool(CallId)> owned_by_sip)
-      : simulated_(simulated), sip_(sip), owned_by_sip_(std::move(owned_by_sip)) {}
+  // `owned_by_sip(call)` tells whether `sip` owns the call; `dial_by_sip(call,
+  // agent)` whether a call the centre places for `agent` goes over SIP.
+  CallRouter(CallControl& simulated, CallControl& sip, std::function<bool(CallId)> owned_by_sip,
+             std::function<bool(CallId, AgentId)> dial_by_sip)
+      : simulated_(simulated),
+        sip_(sip),
+        owned_by_sip_(std::move(owned_by_sip)),
+        dial_by_sip_(std::move(dial_by_sip)) {}
 
   void SetHandler(CallEventHandler* handler) override {
     simulated_.SetHandler(handler);
@@ -36,7 +42,8 @@ class CallRouter final : public CallControl {
   void DisconnectAgent(CallId call, AgentId agent) override { For(call).DisconnectAgent(call, agent); }
   void AgentLeft(CallId call, AgentId agent) override { For(call).AgentLeft(call, agent); }
   void Dial(CallId call, AgentId agent, const std::string& number) override {
-    For(call).Dial(call, agent, number);
+    CallControl& to = owned_by_sip_(call) || dial_by_sip_(call, agent) ? sip_ : simulated_;
+    to.Dial(call, agent, number);
   }
   void DialConsult(CallId call, AgentId agent, const std::string& number) override {
     For(call).DialConsult(call, agent, number);
@@ -56,6 +63,7 @@ class CallRouter final : public CallControl {
   CallControl& simulated_;
   CallControl& sip_;
   std::function<bool(CallId)> owned_by_sip_;
+  std::function<bool(CallId, AgentId)> dial_by_sip_;
 };
 
 }  // namespace cc::telephony

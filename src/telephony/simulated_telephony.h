@@ -130,6 +130,7 @@ class SimulatedTelephony final : public CallControl {
   // person answers within a second and stays on the line for `talk`.
   void ExpectPractice(CallId call, Duration talk) { practice_[call] = talk; }
   void ForgetPractice(CallId call) { practice_.erase(call); }
+  bool ExpectsPractice(CallId call) const { return practice_.count(call) > 0; }
 
   // Replaces the generated traffic; callers already on the line stay.
   core::Status SetTraffic(std::vector<TrafficStream> streams);

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -695,6 +696,154 @@ TEST_F(SipCallTest, AnExternalTransferReachesTheOutsideNumberThroughTheTrunk) {
   EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
   const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
   EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
+}
+
+TEST_F(SipCallTest, ACallbackRingsTheAgentsPhoneThenCallsTheCustomerThroughTheTrunk) {
+  // The trunk: a gateway (sipp) behind which the customer 79160000001 answers.
+  const std::uint16_t trunk_port = FreeUdpPort();
+  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
+  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
+  Sipp customer(dir_ / "customer.log", {"-sf", Scenario("uas-customer-answers-then-hangs-up.xml").string(), "-i",
+                                        "127.0.0.1", "-p", std::to_string(trunk_port), "-mp",
+                                        std::to_string(FreeUdpPort()), "-m", "1", "-d", "3000", "-nostdin",
+                                        "-timeout", "60s", "-timeout_error"});
+  auto phone = Phone("uas-agent-answers.xml");
+  // A supervisor promises the customer a call back on the SIP line, due now.
+  auto session = Admin();
+  json line;
+  for (const auto& q : session->Get("/api/queues").Json()) {
+    if (q.value("name", "") == "Линия SIP") line = q;
+  }
+  ASSERT_TRUE(line.is_object());
+  char due[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  auto r = session->Post("/api/callbacks", json{{"queue_id", line["id"]},
+                                               {"tenant_id", line["tenant"]},
+                                               {"number", "79160000001"},
+                                               {"due_at", due},
+                                               {"reason", "asked to be called back about the order"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  // sip01 sees the callback offered on the desk and takes it.
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  json offer;
+  for (int i = 0; i < 100 && !offer.is_object(); ++i) {
+    const json me = desk.Get("/api/agent").Json();
+    if (me.contains("offer") && me["offer"].is_object()) offer = me["offer"];
+    else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(offer.is_object()) << desk.Get("/api/agent").body;
+  EXPECT_EQ(offer.value("kind", ""), "callback") << offer.dump();
+  const std::int64_t call = offer.value("call", std::int64_t{-1});
+  r = desk.Post("/api/agent/accept", json{{"call", call}});
+  EXPECT_LT(r.status, 300) << r.body;
+  // The phone rings and answers, then the customer's number: they talk
+  // until the customer hangs up, and the phone is hung up in turn.
+  EXPECT_EQ(customer.Wait(), 0) << Read(dir_ / "customer.log");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+  std::vector<json> log;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    log.clear();
+    const json page = session->Get("/api/interactions?from_seq=1&limit=1000").Json();
+    for (const auto& rec : page["records"]) {
+      if (rec.contains("call") && rec["call"].is_number() && rec["call"].get<std::int64_t>() == call) log.push_back(rec);
+    }
+    if (Has(log, "call.ended")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  const auto connected = All(log, "call.connected");
+  ASSERT_EQ(connected.size(), 1u) << Types(log);
+  EXPECT_EQ(connected[0]["event"].value("kind", ""), "callback") << connected[0].dump();
+  EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
+  const json cdr = CallRecord(call);
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  // Recorded like any call: the customer on the left, the agent on the right.
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 1u);
+  EXPECT_NEAR(ChannelHz(wavs[0], 0), 400, 40) << wavs[0];
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 60) << wavs[0];
+}
+
+TEST_F(SipCallTest, ACallbackFailsCleanlyWhenNoTrunkIsConfigured) {
+  // No trunk is configured: the agent's phone is not even rung, the callback
+  // is marked failed and the agent is free again.
+  auto phone = Phone("uas-agent-rejects.xml");
+  auto session = Admin();
+  json line;
+  for (const auto& q : session->Get("/api/queues").Json()) {
+    if (q.value("name", "") == "Линия SIP") line = q;
+  }
+  ASSERT_TRUE(line.is_object());
+  char due[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  auto r = session->Post("/api/callbacks", json{{"queue_id", line["id"]},
+                                               {"tenant_id", line["tenant"]},
+                                               {"number", "79160000001"},
+                                               {"due_at", due},
+                                               {"reason", "no trunk"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  json offer;
+  for (int i = 0; i < 100 && !offer.is_object(); ++i) {
+    const json me = desk.Get("/api/agent").Json();
+    if (me.contains("offer") && me["offer"].is_object()) offer = me["offer"];
+    else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(offer.is_object());
+  const std::int64_t call = offer.value("call", std::int64_t{-1});
+  r = desk.Post("/api/agent/accept", json{{"call", call}});
+  EXPECT_LT(r.status, 300) << r.body;
+  const json cdr = CallRecord(call);
+  EXPECT_EQ(cdr.value("outcome", ""), "callback-failed") << cdr.dump();
+  // The agent is free for the next call.
+  std::string state;
+  for (int i = 0; i < 50 && state != "ready"; ++i) {
+    state = desk.Get("/api/agent").Json().value("state", "");
+    if (state != "ready") std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(state, "ready") << desk.Get("/api/agent").body;
+}
+
+TEST_F(SipCallTest, OnlyTrunkPeersMayCallAndAPeerWithAnAccountMustLogIn) {
+  // inbound = "peers": the provider at a known address and port, with a login.
+  const std::uint16_t provider_port = FreeUdpPort();
+  std::ofstream(dir_ / "peers.toml") << "[sip]\ninbound = \"peers\"\n[[sip.peers]]\nname = \"provider\"\n"
+                                     << "address = \"127.0.0.1:" << provider_port << "\"\n"
+                                     << "user = \"beta\"\npassword = \"trunk-pass\"\n";
+  ASSERT_NO_FATAL_FAILURE(StartServer("with-peers.out", {"--config", (dir_ / "peers.toml").string()}));
+  Sipp stranger(dir_ / "stranger.log", {Target(), "-sf", Scenario("uac-stranger-is-refused.xml").string(), "-s", "100",
+                                        "-i", "127.0.0.1", "-p", std::to_string(FreeUdpPort()), "-m", "1", "-nostdin",
+                                        "-timeout", "20s", "-timeout_error"});
+  EXPECT_EQ(stranger.Wait(), 0) << Read(dir_ / "stranger.log");
+  // The provider dials the number as trunks do ("+100"); the DID table finds the queue's "100".
+  Sipp provider(dir_ / "provider.log", {Target(), "-sf", Scenario("uac-trunk-peer-logs-in-then-hangs-up.xml").string(),
+                                        "-s", "+100", "-au", "beta", "-ap", "trunk-pass", "-d", "1500", "-i",
+                                        "127.0.0.1", "-p", std::to_string(provider_port), "-mp",
+                                        std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "30s",
+                                        "-timeout_error"});
+  EXPECT_EQ(provider.Wait(), 0) << Read(dir_ / "provider.log");
+  // A wrong password from the provider's own address is refused.
+  Sipp guesser(dir_ / "guesser.log", {Target(), "-sf", Scenario("uac-trunk-peer-logs-in-then-hangs-up.xml").string(),
+                                      "-s", "100", "-au", "beta", "-ap", "guess", "-d", "500", "-i", "127.0.0.1", "-p",
+                                      std::to_string(provider_port), "-m", "1", "-trace_msg", "-message_file",
+                                      (dir_ / "guesser-messages.log").string(), "-nostdin", "-timeout", "20s",
+                                      "-timeout_error"});
+  EXPECT_NE(guesser.Wait(), 0) << Read(dir_ / "guesser.log");
+  EXPECT_NE(Read(dir_ / "guesser-messages.log").find("SIP/2.0 403 Forbidden"), std::string::npos)
+      << Read(dir_ / "guesser-messages.log");
+  // Only the provider's call reached the centre, as the queue's number.
+  auto session = Admin();
+  int received = 0;
+  const json page = session->Get("/api/interactions?from_seq=1&limit=1000").Json();
+  for (const auto& rec : page["records"]) {
+    if (rec.value("type", "") != "call.received") continue;
+    ++received;
+    EXPECT_EQ(rec["event"].value("dialled", ""), "100") << rec.dump();
+  }
+  EXPECT_EQ(received, 1) << page.dump();
 }
 
 TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {

@@ -49,6 +49,7 @@ SipTelephony::SipTelephony(boost::asio::io_context& loop, const core::Clock& clo
       prompts_(prompts),
       recordings_(recordings),
       registrar_(options_.registrar, RandomNonce),
+      gate_(options_.inbound, RandomNonce),
       sweep_timer_(loop),
       next_call_id_(options_.first_call_id) {}
 
@@ -160,7 +161,21 @@ void SipTelephony::HandleRegister(const RegisterRequest& r) {
 
 void SipTelephony::HandleInvite(const InviteRequest& r) {
   ++counts_.invites;
-  if (r.request_user.empty() || (options_.known_number && !options_.known_number(r.request_user))) {
+  Admission admission = gate_.Admit(r, clock_.Now());
+  if (admission.verdict != Admission::Verdict::kAdmit) {
+    if (admission.verdict == Admission::Verdict::kChallenge) {
+      ++counts_.challenged;
+    } else {
+      ++counts_.refused;
+      spdlog::warn("sip: call to '{}' from {}:{} over {} refused ({}): {}", r.request_user, r.source.address,
+                   r.source.port, r.source.transport, admission.status, admission.reason);
+    }
+    stack_->Respond(r.leg, admission.status, admission.phrase, {}, std::move(admission.headers));
+    return;
+  }
+  std::optional<std::string> number = r.request_user;
+  if (options_.route_number) number = options_.route_number(r.request_user);
+  if (r.request_user.empty() || !number) {
     ++counts_.refused;
     stack_->Respond(r.leg, 404, "Not Found");
     return;
@@ -197,13 +212,14 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   leg_calls_[r.leg] = id;
   std::optional<std::string> caller;
   if (!r.from_user.empty() && r.from_user != "anonymous") caller = r.from_user;
-  spdlog::info("sip: call {} from {} to {} ({}:{})", id.value(), caller.value_or("withheld"), r.request_user,
-               r.source.address, r.source.port);
-  if (handler_) handler_->OnCallEvent(IncomingCall{id, r.request_user, caller});
+  spdlog::info("sip: call {} from {} to {} ({}:{}{}{})", id.value(), caller.value_or("withheld"), r.request_user,
+               r.source.address, r.source.port, admission.peer.empty() ? "" : ", trunk ", admission.peer);
+  if (handler_) handler_->OnCallEvent(IncomingCall{id, *number, caller});
   // Offered at once (no queue music asked for): the caller still hears that the
   // call is recorded, then music, until the agent's phone answers.
   if (Call* c = Find(id); c && !c->queue && c->stage == Stage::kQueued) {
-    if (auto recorded = prompts_.Clip(options_.language, "recorded"); recorded && recordings_) {
+    auto recorded = prompts_.Clip(options_.language, "recorded");
+    if (recorded && recordings_ && recordings_->WillRecord(id, std::nullopt)) {
       c->music_after_prompt = true;
       media_->Play(id, media::Leg::kCaller, {*recorded}, false);
     } else {
@@ -258,6 +274,10 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
   if (owner != leg_calls_.end()) {
     Call* outside = Find(owner->second);
     if (outside && outside->outside_leg == e.leg && HandleOutsideAnswered(*outside, e)) return;
+    if (outside && outside->stage == Stage::kDialling && outside->caller_leg == e.leg) {
+      CustomerAnswered(*outside, e);
+      return;
+    }
   }
   if (fork == fork_agents_.end() || owner == leg_calls_.end()) {
     stack_->Hangup(e.leg);
@@ -284,8 +304,21 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
   call->agent_answered = true;
   call->agent = agent;
   call->agent_leg = e.leg;
-  CancelRings(*call, agent, e.leg);
+  CancelRings(*call, e.leg);
   call->rings.erase(agent);
+  if (call->stage == Stage::kDialling) {
+    // The agent took the call on the phone: now the customer's number.
+    const LegId leg = InviteOutside(*call, media::Leg::kCaller, call->caller_number,
+                                    options_.trunk->credentials.user.empty() ? std::string("callcenter")
+                                                                               : options_.trunk->credentials.user);
+    if (leg == 0) {
+      DialFailedNow(*call, "no media port for the customer's leg");
+      return;
+    }
+    call->caller_leg = leg;
+    spdlog::info("sip: call {}: agent {} answered, dialling {}", call->id.value(), agent.value(), call->caller_number);
+    return;
+  }
   if (call->connect_pending) {
     call->connect_pending = false;
     Bridge(*call);
@@ -308,6 +341,12 @@ void SipTelephony::HandleFailed(const LegFailed& e) {
       HangUp(outside->id, HangUpCause::kEnded);
       return;
     }
+    if (outside && outside->stage == Stage::kDialling && outside->caller_leg == e.leg) {
+      leg_calls_.erase(owner);
+      outside->caller_leg = 0;
+      DialFailedNow(*outside, fmt::format("the number answered {} {}", e.status, e.phrase));
+      return;
+    }
   }
   if (fork == fork_agents_.end() || owner == leg_calls_.end()) return;
   const AgentId agent = fork->second;
@@ -322,6 +361,10 @@ void SipTelephony::HandleFailed(const LegFailed& e) {
   call->rings.erase(ring);
   spdlog::info("sip: agent {}'s phone refused call {} ({} {})", agent.value(), call->id.value(), e.status,
                e.phrase);
+  if (call->stage == Stage::kDialling) {
+    DialFailedNow(*call, "the agent's phone did not take it");
+    return;
+  }
   if (!call->agent_answered) Deliver(AgentRejected{call->id, agent});
 }
 
@@ -356,9 +399,14 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
     }
     call = Find(id);
     if (!call) return;
-    CancelRings(*call, std::nullopt, 0);
+    CancelRings(*call, 0);
     if (call->agent_leg) stack_->Hangup(call->agent_leg);
     Finish(*call);
+    return;
+  }
+  if (e.leg == call->agent_leg && call->stage == Stage::kDialling) {
+    call->agent_leg = 0;
+    DialFailedNow(*call, "the agent hung up before the customer answered");
     return;
   }
   if (e.leg == call->agent_leg) {
@@ -397,7 +445,7 @@ void SipTelephony::PlayQueueMusic(core::CallId id, QueueId queue) {
   const bool first = !call->queue.has_value();
   call->queue = queue;
   call->stage = Stage::kQueued;
-  if (first && recordings_) {
+  if (first && recordings_ && recordings_->WillRecord(id, queue)) {
     // Callers are told before an agent joins that the call is recorded.
     auto recorded = prompts_.Clip(options_.language, "recorded");
     if (recorded) {
@@ -442,20 +490,25 @@ void SipTelephony::OnRecordingFailed(core::CallId id, std::string reason) {
 void SipTelephony::RingAgent(core::CallId id, AgentId agent, core::Duration) {
   Call* call = Find(id);
   if (!call || call->stage == Stage::kEnding) return;
+  if (!RingPhones(*call, agent)) Deliver(AgentRejected{id, agent});
+}
+
+bool SipTelephony::RingPhones(Call& call, AgentId agent) {
+  const core::CallId id = call.id;
   const auto contacts = registrar_.Contacts(agent, clock_.Now());
   if (contacts.empty()) {
-    spdlog::info("sip: agent {} has no registered phone; call {} offer refused", agent.value(), id.value());
-    Deliver(AgentRejected{id, agent});
-    return;
+    spdlog::info("sip: agent {} has no registered phone; call {} not put through", agent.value(), id.value());
+    return false;
   }
   auto local = media_->OpenLeg(id, media::Leg::kAgent);
   if (!local) {
     spdlog::warn("sip: no media port to ring agent {}: {}", agent.value(), local.error().message);
-    Deliver(AgentRejected{id, agent});
-    return;
+    return false;
   }
   const std::string offer = AudioOffer(local->address, local->rtp_port, {id.value() + 1'000'000'000, 1});
-  Ring& ring = call->rings[agent];
+  const std::string display = call.stage == Stage::kDialling ? "Dial " + call.caller_number
+                                                              : fmt::format("Call {}", id.value());
+  Ring& ring = call.rings[agent];
   ring.agent = agent;
   for (const auto& contact : contacts) {
     const LegId leg = stack_->NewLeg();
@@ -463,17 +516,19 @@ void SipTelephony::RingAgent(core::CallId id, AgentId agent, core::Duration) {
     leg_calls_[leg] = id;
     fork_agents_[leg] = agent;
     ++counts_.agent_rings;
-    stack_->Invite(leg, contact, "callcenter", fmt::format("Call {}", id.value()), offer);
+    stack_->Invite(leg, contact, "callcenter", display, offer);
   }
+  return true;
 }
 
-void SipTelephony::CancelRings(Call& call, std::optional<AgentId> except_agent, LegId except_leg) {
-  for (auto& [agent, ring] : call.rings) {
-    for (LegId leg : ring.forks) {
-      if (leg == except_leg) continue;
-      (void)except_agent;
-      stack_->Hangup(leg);  // CANCEL; LegEnded or LegFailed follows
-    }
+void SipTelephony::CancelRings(Call& call, LegId except_leg) {
+  for (auto& [agent, ring] : call.rings) CancelRing(ring, except_leg);
+}
+
+void SipTelephony::CancelRing(Ring& ring, LegId except_leg) {
+  for (LegId leg : ring.forks) {
+    if (leg == except_leg || !ring.cancelled.insert(leg).second) continue;
+    stack_->Hangup(leg);  // CANCEL, once per fork; LegEnded or LegFailed follows
   }
 }
 
@@ -482,7 +537,7 @@ void SipTelephony::StopRinging(core::CallId id, AgentId agent) {
   if (!call) return;
   auto ring = call->rings.find(agent);
   if (ring == call->rings.end()) return;
-  for (LegId leg : ring->second.forks) stack_->Hangup(leg);
+  CancelRing(ring->second, 0);
 }
 
 void SipTelephony::Bridge(Call& call) {
@@ -504,19 +559,21 @@ void SipTelephony::Connect(core::CallId id, AgentId agent) {
     return;
   }
   Bridge(*call);
-  if (recordings_ && !call->recording) {
-    auto path = recordings_->Begin(id, call->queue, agent);
-    spdlog::debug("sip: call {} recorded: {}", id.value(), path ? path->string() : "no");
-    if (path) {
-      if (auto started = media_->StartRecording(id, *path); started) {
-        call->recording = true;
-        call->recording_paused = false;
-        ++counts_.recordings;
-      } else {
-        spdlog::error("sip: cannot record call {}: {}", id.value(), started.error().message);
-        recordings_->Finish(id, 0);
-      }
-    }
+  StartRecording(*call, agent);
+}
+
+void SipTelephony::StartRecording(Call& call, AgentId agent) {
+  if (!recordings_ || call.recording) return;
+  auto path = recordings_->Begin(call.id, call.queue, agent);
+  spdlog::debug("sip: call {} recorded: {}", call.id.value(), path ? path->string() : "no");
+  if (!path) return;
+  if (auto started = media_->StartRecording(call.id, *path); started) {
+    call.recording = true;
+    call.recording_paused = false;
+    ++counts_.recordings;
+  } else {
+    spdlog::error("sip: cannot record call {}: {}", call.id.value(), started.error().message);
+    recordings_->Finish(call.id, 0);
   }
 }
 
@@ -553,8 +610,59 @@ void SipTelephony::AgentLeft(core::CallId id, AgentId agent) {
   StartMusic(*call);
 }
 
-void SipTelephony::Dial(core::CallId id, AgentId, const std::string& number) {
-  spdlog::warn("sip: call {} to {} not placed: no outbound trunk yet", id.value(), number);
+std::optional<std::string> SipTelephony::CannotDial(const std::string& number) const {
+  if (!options_.trunk) return "no trunk is configured ([sip.trunk])";
+  const bool dialable = !number.empty() && number.size() <= 32 &&
+                        number.find_first_not_of("+0123456789*#") == std::string::npos;
+  if (!dialable) return "not a number a trunk can dial";
+  return std::nullopt;
+}
+
+void SipTelephony::Dial(core::CallId id, AgentId agent, const std::string& number) {
+  if (calls_.count(id) > 0) {
+    spdlog::error("sip: call {} dialled twice; the second is refused", id.value());
+    Deliver(DialFailed{id});
+    return;
+  }
+  if (auto why = CannotDial(number)) {
+    spdlog::warn("sip: call {} to '{}' not placed: {}", id.value(), number, *why);
+    Deliver(DialFailed{id});
+    return;
+  }
+  Call& call = calls_[id];
+  call.id = id;
+  call.stage = Stage::kDialling;
+  call.caller_number = number;
+  call.agent = agent;
+  ++counts_.dials;
+  if (!RingPhones(call, agent)) {
+    DialFailedNow(call, "the agent's phone cannot be rung");
+    return;
+  }
+  spdlog::info("sip: call {} to {}: ringing agent {}'s phone first", id.value(), number, agent.value());
+}
+
+void SipTelephony::CustomerAnswered(Call& call, const LegAnswered& e) {
+  auto local = media_->OpenLeg(call.id, media::Leg::kCaller);
+  auto audio = local ? ReadAnswer(e.sdp, local->address, local->rtp_port)
+                     : core::Result<media::NegotiatedAudio>(tl::unexpected(local.error()));
+  if (!audio) {
+    DialFailedNow(call, "the number answered with unusable SDP: " + audio.error().message);
+    return;
+  }
+  media_->SetRemote(call.id, media::Leg::kCaller, *audio);
+  call.stage = Stage::kConnected;
+  Bridge(call);
+  spdlog::info("sip: call {}: {} answered, bridged to agent {}", call.id.value(), call.caller_number,
+               call.agent ? call.agent->value() : 0);
+  Deliver(DialAnswered{call.id});
+  if (call.agent) StartRecording(call, *call.agent);
+}
+
+void SipTelephony::DialFailedNow(Call& call, const std::string& why) {
+  spdlog::info("sip: call {} to {} failed: {}", call.id.value(), call.caller_number, why);
+  const core::CallId id = call.id;
+  HangUp(id, HangUpCause::kEnded);
   Deliver(DialFailed{id});
 }
 
@@ -586,35 +694,41 @@ void SipTelephony::DropAgent(Call& call) {
 void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
   Call* call = Find(id);
   if (!call || call->stage == Stage::kEnding) return;
-  const bool dialable = !number.empty() && number.size() <= 32 &&
-                        number.find_first_not_of("+0123456789*#") == std::string::npos;
-  if (!options_.trunk || !dialable) {
-    spdlog::warn("sip: call {} cannot be handed to '{}': {}; it ends", id.value(), number,
-                 options_.trunk ? "not a number a trunk can dial" : "no trunk is configured ([sip.trunk])");
+  if (auto why = CannotDial(number)) {
+    spdlog::warn("sip: call {} cannot be handed to '{}': {}; it ends", id.value(), number, *why);
     HangUp(id, HangUpCause::kEnded);
     return;
   }
   // The agent leaves (their phone is hung up, the recording closed); the
   // caller hears music until the outside number answers.
-  CancelRings(*call, std::nullopt, 0);
+  CancelRings(*call, 0);
   DropAgent(*call);
   call->stage = Stage::kOutside;
   StartMusic(*call);
-  auto local = media_->OpenLeg(id, media::Leg::kAgent);
-  if (!local) {
-    spdlog::warn("sip: no media port to hand call {} to {}: {}", id.value(), number, local.error().message);
+  const LegId leg = InviteOutside(*call, media::Leg::kAgent, number,
+                                  call->caller_number.empty() ? std::string("anonymous") : call->caller_number);
+  if (leg == 0) {
     HangUp(id, HangUpCause::kEnded);
     return;
   }
-  const LegId leg = stack_->NewLeg();
   call->outside_leg = leg;
-  leg_calls_[leg] = id;
-  ++counts_.outside_calls;
   spdlog::info("sip: call {} handed to {} through the trunk {}", id.value(), number, options_.trunk->address);
-  stack_->Invite(leg, "sip:" + number + "@" + options_.trunk->address,
-                 call->caller_number.empty() ? std::string("anonymous") : call->caller_number, "",
-                 AudioOffer(local->address, local->rtp_port, {id.value() + 2'000'000'000, 1}),
+}
+
+LegId SipTelephony::InviteOutside(Call& call, media::Leg media_leg, const std::string& number,
+                                  const std::string& from_user) {
+  auto local = media_->OpenLeg(call.id, media_leg);
+  if (!local) {
+    spdlog::warn("sip: no media port to call {} for call {}: {}", number, call.id.value(), local.error().message);
+    return 0;
+  }
+  const LegId leg = stack_->NewLeg();
+  leg_calls_[leg] = call.id;
+  ++counts_.outside_calls;
+  stack_->Invite(leg, "sip:" + number + "@" + options_.trunk->address, from_user, "",
+                 AudioOffer(local->address, local->rtp_port, {call.id.value() + 2'000'000'000, 1}),
                  options_.trunk->credentials);
+  return leg;
 }
 
 bool SipTelephony::HandleOutsideAnswered(Call& call, const LegAnswered& e) {
@@ -645,7 +759,7 @@ void SipTelephony::HangUp(core::CallId id, HangUpCause) {
   Call* call = Find(id);
   if (!call) return;
   call->stage = Stage::kEnding;
-  CancelRings(*call, std::nullopt, 0);
+  CancelRings(*call, 0);
   if (call->caller_leg) stack_->Hangup(call->caller_leg);
   if (call->agent_leg) stack_->Hangup(call->agent_leg);
   if (call->outside_leg) stack_->Hangup(call->outside_leg);

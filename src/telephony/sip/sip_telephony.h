@@ -7,10 +7,13 @@
 // refusals and re-INVITEs (hold) become the same CallEvents a simulated call
 // produces.
 //
-// Outside numbers: TransferOut hands the caller to `trunk` (a blind external
-// transfer, e.g. to 112). Not yet over SIP (the next issue): dialling out for
-// callbacks, outbound calls and consults — the centre gets DialFailed /
-// ConsultFailed.
+// Outside numbers go through `trunk`: TransferOut hands the caller to one (a
+// blind external transfer, e.g. to 112), and Dial (callbacks, outbound calls)
+// first rings the agent's phone, then, once it answers, calls the number and
+// bridges the two when the customer answers (DialAnswered; any failure on
+// the way is DialFailed). The customer is the "caller" leg, so recordings keep
+// the customer left and the agent right. Not yet over SIP (the next issue):
+// consults — the centre gets ConsultFailed.
 //
 // Threads: the SIP stack has its own thread and the media engine its own;
 // their events are posted onto `loop` (the centre's core loop), where every
@@ -33,6 +36,7 @@
 #include "telephony/call_control.h"
 #include "telephony/media/media_engine.h"
 #include "telephony/prompts/prompt_library.h"
+#include "telephony/sip/inbound_gate.h"
 #include "telephony/sip/registrar.h"
 #include "telephony/sip/sip_stack.h"
 
@@ -45,6 +49,9 @@ class RecordingSink {
   // The absolute path to record the call to, or nullopt when its queue is not recorded.
   virtual std::optional<std::filesystem::path> Begin(core::CallId call, std::optional<QueueId> queue,
                                                      AgentId agent) = 0;
+  // Whether the call will be recorded once an agent joins (its queue's
+  // policy): callers hear "this call is recorded" only then.
+  virtual bool WillRecord(core::CallId call, std::optional<QueueId> queue) = 0;
   virtual void Finish(core::CallId call, std::uint64_t frames) = 0;
 };
 
@@ -60,9 +67,13 @@ struct SipTelephonyOptions {
   RegistrarOptions registrar;
   std::uint64_t first_call_id = 1;
   std::string language = "ru";  // of the prompts callers hear
-  // Whether a dialled number reaches a queue: unknown numbers get 404 before
-  // anything is answered. Unset: every number is handed to the centre.
-  std::function<bool(const std::string&)> known_number;
+  // Trunk peers and whether other addresses may call in (see InboundGate).
+  InboundOptions inbound;
+  // The DID table: the centre's number a dialled number stands for (e.g.
+  // "+7 495 …" as a trunk sends it for the queue's "7495…"), or nullopt when it
+  // reaches no queue — then 404 before anything is answered. Unset: every
+  // number is handed to the centre as dialled.
+  std::function<std::optional<std::string>(const std::string&)> route_number;
   // Where TransferOut sends the caller (sip:NUMBER@address). Unset: external
   // transfers end the call.
   std::optional<Trunk> trunk;
@@ -70,13 +81,15 @@ struct SipTelephonyOptions {
 
 struct SipCounts {
   std::uint64_t invites = 0;
-  std::uint64_t refused = 0;      // 404, 488, 503 before answering
+  std::uint64_t refused = 0;      // 403, 404, 488, 503 before answering
+  std::uint64_t challenged = 0;   // 407 to a trunk peer that must log in
   std::uint64_t answered = 0;     // callers answered
   std::uint64_t agent_rings = 0;  // INVITEs to agents' phones
   std::uint64_t registrations = 0;
   std::uint64_t registration_failures = 0;
   std::uint64_t recordings = 0;
   std::uint64_t outside_calls = 0;  // INVITEs to the trunk
+  std::uint64_t dials = 0;          // Dial: calls the centre placed for an agent
 };
 
 // What the server learns about agents' phones (registered or gone).
@@ -138,15 +151,17 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
  private:
   // kOutside: handed to an outside number through the trunk; the centre no
   // longer knows the call, this class bridges it until either side hangs up.
-  enum class Stage { kQueued, kConnected, kOutside, kEnding };
+  // kDialling: Dial — the agent's phone rings, then the customer's number.
+  enum class Stage { kQueued, kDialling, kConnected, kOutside, kEnding };
   struct Ring {
     AgentId agent;
-    std::set<LegId> forks;  // one INVITE per registered contact
+    std::set<LegId> forks;      // one INVITE per registered contact
+    std::set<LegId> cancelled;  // forks already hung up (CANCEL sent once)
   };
   struct Call {
     core::CallId id;
     LegId caller_leg = 0;
-    std::string caller_number;  // as the caller's From said; empty when withheld
+    std::string caller_number;  // as the caller's From said (Dial: the number called); empty when withheld
     LegId outside_leg = 0;      // the trunk's leg after TransferOut
     Stage stage = Stage::kQueued;
     std::optional<QueueId> queue;
@@ -180,10 +195,19 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void Deliver(CallEvent event);  // posted, never from inside a CallControl method
   void StartMusic(Call& call);
   void Bridge(Call& call);
-  void CancelRings(Call& call, std::optional<AgentId> except_agent, LegId except_leg);
+  void CancelRings(Call& call, LegId except_leg);
+  void CancelRing(Ring& ring, LegId except_leg);
   void StopRecording(Call& call);
   void DropAgent(Call& call);
   bool HandleOutsideAnswered(Call& call, const LegAnswered& e);
+  // Rings every registered contact of `agent`; false when it has none or no media port is free.
+  bool RingPhones(Call& call, AgentId agent);
+  // An INVITE to `number` through the trunk on the media leg `leg`; 0 when no port is free.
+  LegId InviteOutside(Call& call, media::Leg leg, const std::string& number, const std::string& from_user);
+  std::optional<std::string> CannotDial(const std::string& number) const;  // why not, or nullopt
+  void StartRecording(Call& call, AgentId agent);
+  void CustomerAnswered(Call& call, const LegAnswered& e);
+  void DialFailedNow(Call& call, const std::string& why);
   void Finish(Call& call);  // media closed, maps cleaned
   void SweepRegistrations();
 
@@ -195,6 +219,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   std::unique_ptr<media::MediaEngine> media_;
   std::unique_ptr<SipStack> stack_;
   Registrar registrar_;
+  InboundGate gate_;
   CallEventHandler* handler_ = nullptr;
   RegistrationListener registration_listener_;
   boost::asio::steady_timer sweep_timer_;
