@@ -334,6 +334,7 @@ void Centre::Carry(const acd::Command& command) {
             if (auto view = engine_.Call(c.call)) call.queue = view->queue;
             desk.offer.reset();
             desk.call = call;
+            call_desks_[c.call] = c.agent;
             mark(c.agent);
             if (telephony_) telephony_->Connect(c.call, c.agent);
           },
@@ -363,6 +364,7 @@ void Centre::Carry(const acd::Command& command) {
             if (auto view = engine_.Call(c.call)) call.queue = view->queue;
             desk.offer.reset();
             desk.call = call;
+            call_desks_[c.call] = c.agent;
             mark(c.agent);
             if (telephony_) telephony_->Dial(c.call, c.agent, c.number);
           },
@@ -449,12 +451,15 @@ void Centre::Track(const acd::Event& event) {
                    calls_.erase(e.call);
                    // A call that ended without the agent ever talking (a dialled
                    // number that did not answer) leaves no AgentLeftCall.
-                   for (auto& [agent, desk] : desks_) {
-                     if (desk.call && desk.call->call == e.call) {
-                       desk.ended = desk.call;
-                       desk.call.reset();
-                       desks_changed_.push_back(agent);
-                     }
+                   auto at = call_desks_.find(e.call);
+                   if (at == call_desks_.end()) return;
+                   const core::AgentId agent = at->second;
+                   call_desks_.erase(at);
+                   Desk& desk = DeskFor(agent);
+                   if (desk.call && desk.call->call == e.call) {
+                     desk.ended = desk.call;
+                     desk.call.reset();
+                     desks_changed_.push_back(agent);
                    }
                  },
                  [](const auto&) {},

@@ -142,6 +142,9 @@ class Centre final : public telephony::CallEventHandler {
   std::map<std::string, core::QueueId> numbers_;  // dialled number -> queue
   std::unordered_map<core::CallId, CallInfo> calls_;
   std::unordered_map<core::AgentId, Desk> desks_;
+  // The agent whose desk a call was last put on (Bridge, Originate): CallEnded
+  // clears that desk without going through every desk.
+  std::unordered_map<core::CallId, core::AgentId> call_desks_;
   std::vector<core::AgentId> desks_changed_;
   std::shared_future<core::Status> last_write_;
 };

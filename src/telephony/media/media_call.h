@@ -59,6 +59,11 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   RtpLeg* Find(Leg which) const { return legs_[Index(which)].get(); }
   void ScheduleTick();
   void Tick();
+  // Nothing to play, send or record: ticks slow down to kIdleTick (RTCP only)
+  // until Wake() — relayed audio does not need the tick.
+  bool Busy() const;
+  void Wake();
+  void WaitForTick();
   void RecordingFailed(const core::Error& error);
 
   void OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,
@@ -75,6 +80,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
 
   boost::asio::steady_timer timer_;
   bool ticking_ = false;
+  bool idle_ = false;  // ticking slowly
   MediaClock::time_point next_tick_;
 
   std::optional<CallRecorder> recorder_;

@@ -359,6 +359,8 @@ void RtpLeg::PopFrame(std::span<std::int16_t> out) {
   std::fill(out.begin() + static_cast<std::ptrdiff_t>(decoded), out.end(), std::int16_t{0});
 }
 
+void RtpLeg::ResetPlayout() { jitter_.Reset(); }
+
 void RtpLeg::MaybeSendReport(MediaClock::time_point now) {
   if (now < next_report_) return;
   next_report_ = now + options_.rtcp_interval;

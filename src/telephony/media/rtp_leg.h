@@ -77,6 +77,8 @@ class RtpLeg : public std::enable_shared_from_this<RtpLeg> {
 
   ClipPlayer& player() { return player_; }
   void QueueDigit(char digit);
+  // A key press is queued, being sent, or in the gap before the next one.
+  bool sending_digits() const { return digit_.has_value() || !digits_.empty() || digit_gap_ > 0; }
   // Sends this tick's packet of a key press being sent; false when none is
   // (then the leg may play). A press needs the leg's telephone-event payload type.
   bool SendDigitTick(MediaClock::time_point now);
@@ -92,6 +94,8 @@ class RtpLeg : public std::enable_shared_from_this<RtpLeg> {
   // Takes this tick's frame from the jitter buffer; decodes it into `out`
   // (silence for a lost or missing packet) unless `out` is empty.
   void PopFrame(std::span<std::int16_t> out);
+  // Forgets what the jitter buffer holds (playout starts afresh with the next packet).
+  void ResetPlayout();
   void MaybeSendReport(MediaClock::time_point now);
 
   LegStats stats() const;

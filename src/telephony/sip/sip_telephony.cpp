@@ -208,6 +208,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   call.id = id;
   call.caller_leg = r.leg;
   if (r.from_user != "anonymous") call.caller_number = r.from_user;
+  call.legs.push_back(r.leg);
   calls_[id] = call;
   leg_calls_[r.leg] = id;
   std::optional<std::string> caller;
@@ -514,6 +515,7 @@ bool SipTelephony::RingPhones(Call& call, AgentId agent) {
     const LegId leg = stack_->NewLeg();
     ring.forks.insert(leg);
     leg_calls_[leg] = id;
+    call.legs.push_back(leg);
     fork_agents_[leg] = agent;
     ++counts_.agent_rings;
     stack_->Invite(leg, contact, "callcenter", display, offer);
@@ -724,6 +726,7 @@ LegId SipTelephony::InviteOutside(Call& call, media::Leg media_leg, const std::s
   }
   const LegId leg = stack_->NewLeg();
   leg_calls_[leg] = call.id;
+  call.legs.push_back(leg);
   ++counts_.outside_calls;
   stack_->Invite(leg, "sip:" + number + "@" + options_.trunk->address, from_user, "",
                  AudioOffer(local->address, local->rtp_port, {call.id.value() + 2'000'000'000, 1}),
@@ -770,13 +773,11 @@ void SipTelephony::Finish(Call& call) {
   StopRecording(call);
   media_->CloseCall(call.id);
   const core::CallId id = call.id;
-  for (auto it = leg_calls_.begin(); it != leg_calls_.end();) {
-    if (it->second == id) {
-      fork_agents_.erase(it->first);
-      it = leg_calls_.erase(it);
-    } else {
-      ++it;
-    }
+  for (LegId leg : call.legs) {
+    auto it = leg_calls_.find(leg);
+    if (it == leg_calls_.end() || it->second != id) continue;
+    fork_agents_.erase(leg);
+    leg_calls_.erase(it);
   }
   calls_.erase(id);
 }

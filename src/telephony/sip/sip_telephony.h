@@ -176,6 +176,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool recording = false;
     bool recording_paused = false;
     std::uint64_t sdp_version = 1;
+    std::vector<LegId> legs;  // every leg ever placed in leg_calls_ for this call
   };
 
   SipTelephony(boost::asio::io_context& loop, const core::Clock& clock, SipTelephonyOptions options,
