@@ -222,6 +222,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
     auto recorded = prompts_.Clip(options_.language, "recorded");
     if (recorded && recordings_ && recordings_->WillRecord(id, std::nullopt)) {
       c->music_after_prompt = true;
+      c->announcing = true;
       media_->Play(id, media::Leg::kCaller, {*recorded}, false);
     } else {
       StartMusic(*c);
@@ -322,7 +323,7 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
   }
   if (call->connect_pending) {
     call->connect_pending = false;
-    Bridge(*call);
+    JoinAgent(*call, agent);
   } else {
     Deliver(AgentAnswered{call->id, agent});
   }
@@ -437,6 +438,8 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
 // ---- CallControl --------------------------------------------------------
 
 void SipTelephony::StartMusic(Call& call) {
+  call.announcing = false;  // whatever played is replaced
+  call.bridge_after_prompt = false;
   media_->Play(call.id, media::Leg::kCaller, {prompts_.Music()}, true);
 }
 
@@ -451,6 +454,7 @@ void SipTelephony::PlayQueueMusic(core::CallId id, QueueId queue) {
     auto recorded = prompts_.Clip(options_.language, "recorded");
     if (recorded) {
       call->music_after_prompt = true;
+      call->announcing = true;
       media_->Play(id, media::Leg::kCaller, {*recorded}, false);
       return;
     }
@@ -460,7 +464,7 @@ void SipTelephony::PlayQueueMusic(core::CallId id, QueueId queue) {
 
 void SipTelephony::Play(core::CallId id, Prompt prompt, int position, core::Duration expected_wait) {
   Call* call = Find(id);
-  if (!call || call->stage != Stage::kQueued) return;
+  if (!call || call->stage != Stage::kQueued || call->announcing) return;  // the notice is not cut short
   auto clips = prompts_.ForPrompt(options_.language, prompt, position, expected_wait);
   if (clips.empty()) return;
   call->music_after_prompt = true;
@@ -472,7 +476,19 @@ void SipTelephony::OnPlayed(core::CallId id, media::Leg leg) {
   boost::asio::post(loop_, [this, alive, id, leg] {
     if (!alive.lock() || stopped_) return;
     Call* call = Find(id);
-    if (!call || leg != media::Leg::kCaller || !call->music_after_prompt) return;
+    if (!call || leg != media::Leg::kCaller) return;
+    if (call->announcing) {
+      call->announcing = false;
+      if (call->bridge_after_prompt) {
+        call->bridge_after_prompt = false;
+        if (call->stage == Stage::kConnected && call->agent && call->agent_answered && !call->held) {
+          call->music_after_prompt = false;
+          JoinAgent(*call, *call->agent);
+          return;
+        }
+      }
+    }
+    if (!call->music_after_prompt) return;
     call->music_after_prompt = false;
     if (call->stage == Stage::kQueued || call->held) StartMusic(*call);
   });
@@ -545,6 +561,8 @@ void SipTelephony::StopRinging(core::CallId id, AgentId agent) {
 void SipTelephony::Bridge(Call& call) {
   media_->Play(call.id, media::Leg::kCaller, {}, false);
   call.music_after_prompt = false;
+  call.announcing = false;
+  call.bridge_after_prompt = false;
   media_->Bridge(call.id, true);
 }
 
@@ -560,8 +578,16 @@ void SipTelephony::Connect(core::CallId id, AgentId agent) {
     call->connect_pending = true;
     return;
   }
-  Bridge(*call);
-  StartRecording(*call, agent);
+  JoinAgent(*call, agent);
+}
+
+void SipTelephony::JoinAgent(Call& call, AgentId agent) {
+  if (call.announcing) {
+    call.bridge_after_prompt = true;
+    return;
+  }
+  Bridge(call);
+  StartRecording(call, agent);
 }
 
 void SipTelephony::StartRecording(Call& call, AgentId agent) {
@@ -592,6 +618,8 @@ void SipTelephony::Resume(core::CallId id) {
   if (!call || call->stage != Stage::kConnected) return;
   call->held = false;
   Bridge(*call);
+  // A hold that came while the recording notice played: the recording starts now.
+  if (call->agent && call->agent_answered) StartRecording(*call, *call->agent);
 }
 
 void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {

@@ -173,6 +173,10 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool held = false;             // the centre holds the caller (music, no bridge)
     bool phone_held = false;       // the agent's phone last offered sendonly/inactive
     bool music_after_prompt = false;
+    // "This call is recorded" is playing: the agent joins (bridge and
+    // recording) only once the caller has heard it all.
+    bool announcing = false;
+    bool bridge_after_prompt = false;
     bool recording = false;
     bool recording_paused = false;
     std::uint64_t sdp_version = 1;
@@ -196,6 +200,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void Deliver(CallEvent event);  // posted, never from inside a CallControl method
   void StartMusic(Call& call);
   void Bridge(Call& call);
+  // Bridges and starts the recording, or waits for the recording notice to end.
+  void JoinAgent(Call& call, AgentId agent);
   void CancelRings(Call& call, LegId except_leg);
   void CancelRing(Ring& ring, LegId except_leg);
   void StopRecording(Call& call);
