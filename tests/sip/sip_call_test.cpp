@@ -415,6 +415,35 @@ class SipCallTest : public ::testing::Test {
     return records;
   }
 
+  // A callback to `number` on the demo SIP line, due now.
+  void ScheduleCallback(const std::string& number) {
+    auto session = Admin();
+    json line;
+    for (const auto& q : session->Get("/api/queues").Json()) {
+      if (q.value("name", "") == "Линия SIP") line = q;
+    }
+    ASSERT_TRUE(line.is_object());
+    char due[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    auto r = session->Post("/api/callbacks", json{{"queue_id", line["id"]},
+                                                 {"tenant_id", line["tenant"]},
+                                                 {"number", number},
+                                                 {"due_at", due},
+                                                 {"reason", "asked to be called back"}});
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+
+  // The offer on `desk` once there is one (up to 10 s), or null.
+  static json AwaitOffer(ApiSession& desk) {
+    for (int i = 0; i < 100; ++i) {
+      const json me = desk.Get("/api/agent").Json();
+      if (me.contains("offer") && me["offer"].is_object()) return me["offer"];
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return json();
+  }
+
   static bool Has(const std::vector<json>& log, const std::string& type) {
     for (const auto& r : log) {
       if (r.value("type", "") == type) return true;
@@ -712,36 +741,18 @@ TEST_F(SipCallTest, ACallbackRingsTheAgentsPhoneThenCallsTheCustomerThroughTheTr
                                         std::to_string(FreeUdpPort()), "-m", "1", "-d", "3000", "-nostdin",
                                         "-timeout", "60s", "-timeout_error"});
   auto phone = Phone("uas-agent-answers.xml");
-  // A supervisor promises the customer a call back on the SIP line, due now.
-  auto session = Admin();
-  json line;
-  for (const auto& q : session->Get("/api/queues").Json()) {
-    if (q.value("name", "") == "Линия SIP") line = q;
-  }
-  ASSERT_TRUE(line.is_object());
-  char due[32];
-  const std::time_t now = std::time(nullptr);
-  std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  auto r = session->Post("/api/callbacks", json{{"queue_id", line["id"]},
-                                               {"tenant_id", line["tenant"]},
-                                               {"number", "79160000001"},
-                                               {"due_at", due},
-                                               {"reason", "asked to be called back about the order"}});
-  ASSERT_EQ(r.status, 201) << r.body;
-  // sip01 sees the callback offered on the desk and takes it.
+  // A supervisor promises the customer a call back on the SIP line, due now;
+  // sip01 sees it offered on the desk and takes it.
+  ASSERT_NO_FATAL_FAILURE(ScheduleCallback("79160000001"));
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-  json offer;
-  for (int i = 0; i < 100 && !offer.is_object(); ++i) {
-    const json me = desk.Get("/api/agent").Json();
-    if (me.contains("offer") && me["offer"].is_object()) offer = me["offer"];
-    else std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  const json offer = AwaitOffer(desk);
   ASSERT_TRUE(offer.is_object()) << desk.Get("/api/agent").body;
   EXPECT_EQ(offer.value("kind", ""), "callback") << offer.dump();
   const std::int64_t call = offer.value("call", std::int64_t{-1});
-  r = desk.Post("/api/agent/accept", json{{"call", call}});
+  auto r = desk.Post("/api/agent/accept", json{{"call", call}});
   EXPECT_LT(r.status, 300) << r.body;
+  auto session = Admin();
   // The phone rings and answers, then the customer's number: they talk
   // until the customer hangs up, and the phone is hung up in turn.
   EXPECT_EQ(customer.Wait(), 0) << Read(dir_ / "customer.log");
@@ -773,32 +784,13 @@ TEST_F(SipCallTest, ACallbackFailsCleanlyWhenNoTrunkIsConfigured) {
   // No trunk is configured: the agent's phone is not even rung, the callback
   // is marked failed and the agent is free again.
   auto phone = Phone("uas-agent-rejects.xml");
-  auto session = Admin();
-  json line;
-  for (const auto& q : session->Get("/api/queues").Json()) {
-    if (q.value("name", "") == "Линия SIP") line = q;
-  }
-  ASSERT_TRUE(line.is_object());
-  char due[32];
-  const std::time_t now = std::time(nullptr);
-  std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  auto r = session->Post("/api/callbacks", json{{"queue_id", line["id"]},
-                                               {"tenant_id", line["tenant"]},
-                                               {"number", "79160000001"},
-                                               {"due_at", due},
-                                               {"reason", "no trunk"}});
-  ASSERT_EQ(r.status, 201) << r.body;
+  ASSERT_NO_FATAL_FAILURE(ScheduleCallback("79160000001"));
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-  json offer;
-  for (int i = 0; i < 100 && !offer.is_object(); ++i) {
-    const json me = desk.Get("/api/agent").Json();
-    if (me.contains("offer") && me["offer"].is_object()) offer = me["offer"];
-    else std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  const json offer = AwaitOffer(desk);
   ASSERT_TRUE(offer.is_object());
   const std::int64_t call = offer.value("call", std::int64_t{-1});
-  r = desk.Post("/api/agent/accept", json{{"call", call}});
+  auto r = desk.Post("/api/agent/accept", json{{"call", call}});
   EXPECT_LT(r.status, 300) << r.body;
   const json cdr = CallRecord(call);
   EXPECT_EQ(cdr.value("outcome", ""), "callback-failed") << cdr.dump();
