@@ -30,7 +30,9 @@
 # Usage: bench/sip_calls_bench.sh [-a AGENTS] [-d CALL_MS] [-s SECONDS] [-w WRAP_UP]
 #                                 [-n] [-P] [-k] [RATE ...]
 #   -a AGENTS   agents (phones registered), default 200
-#   -d CALL_MS  how long a caller stays after the server's 200 (sipp -d), default 2000
+#   -d CALL_MS  how long a caller stays after the server's 200 (sipp -d), default 2000;
+#               with recording on, the agent is bridged only after the 3.7 s
+#               "this call is recorded" notice: use about 6000 there
 #   -s SECONDS  calls at each rate = SECONDS * RATE (sipp -m), default 20
 #   -w WRAP_UP  the queue's wrap-up in seconds during the run, default 0
 #   -n          do not record the calls (the queue's recording policy off)
