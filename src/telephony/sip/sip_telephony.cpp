@@ -127,6 +127,15 @@ void SipTelephony::Deliver(CallEvent event) {
   });
 }
 
+core::Status SipTelephony::TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp) {
+  auto local = media_->OpenLeg(call, leg);  // the leg our offer named
+  if (!local) return tl::unexpected(local.error());
+  auto audio = ReadAnswer(sdp, local->address, local->rtp_port);
+  if (!audio) return tl::unexpected(audio.error());
+  media_->SetRemote(call, leg, *audio);
+  return {};
+}
+
 // ---- the stack's events --------------------------------------------------
 
 void SipTelephony::OnStackEvent(const StackEvent& event) {
@@ -275,7 +284,10 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
   auto owner = leg_calls_.find(e.leg);
   if (owner != leg_calls_.end()) {
     Call* outside = Find(owner->second);
-    if (outside && outside->outside_leg == e.leg && HandleOutsideAnswered(*outside, e)) return;
+    if (outside && outside->outside_leg == e.leg) {
+      HandleOutsideAnswered(*outside, e);
+      return;
+    }
     if (outside && outside->stage == Stage::kDialling && outside->caller_leg == e.leg) {
       CustomerAnswered(*outside, e);
       return;
@@ -293,16 +305,12 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
     stack_->Hangup(e.leg);
     return;
   }
-  auto local = media_->OpenLeg(call->id, media::Leg::kAgent);
-  auto audio = local ? ReadAnswer(e.sdp, local->address, local->rtp_port)
-                     : core::Result<media::NegotiatedAudio>(tl::unexpected(local.error()));
-  if (!audio) {
+  if (auto taken = TakeAnswer(call->id, media::Leg::kAgent, e.sdp); !taken) {
     spdlog::warn("sip: agent {}'s phone answered call {} with unusable SDP: {}", agent.value(),
-                 call->id.value(), audio.error().message);
+                 call->id.value(), taken.error().message);
     stack_->Hangup(e.leg);
     return;
   }
-  media_->SetRemote(call->id, media::Leg::kAgent, *audio);
   call->agent_answered = true;
   call->agent = agent;
   call->agent_leg = e.leg;
@@ -482,8 +490,7 @@ void SipTelephony::OnPlayed(core::CallId id, media::Leg leg) {
       if (call->bridge_after_prompt) {
         call->bridge_after_prompt = false;
         if (call->stage == Stage::kConnected && call->agent && call->agent_answered && !call->held) {
-          call->music_after_prompt = false;
-          JoinAgent(*call, *call->agent);
+          JoinAgent(*call, *call->agent);  // Bridge stops the music that was to follow
           return;
         }
       }
@@ -617,9 +624,12 @@ void SipTelephony::Resume(core::CallId id) {
   Call* call = Find(id);
   if (!call || call->stage != Stage::kConnected) return;
   call->held = false;
-  Bridge(*call);
-  // A hold that came while the recording notice played: the recording starts now.
-  if (call->agent && call->agent_answered) StartRecording(*call, *call->agent);
+  // Also starts the recording when the hold came while the notice played.
+  if (call->agent && call->agent_answered) {
+    JoinAgent(*call, *call->agent);
+  } else {
+    Bridge(*call);
+  }
 }
 
 void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
@@ -640,71 +650,6 @@ void SipTelephony::AgentLeft(core::CallId id, AgentId agent) {
   StartMusic(*call);
 }
 
-std::optional<std::string> SipTelephony::CannotDial(const std::string& number) const {
-  if (!options_.trunk) return "no trunk is configured ([sip.trunk])";
-  const bool dialable = !number.empty() && number.size() <= 32 &&
-                        number.find_first_not_of("+0123456789*#") == std::string::npos;
-  if (!dialable) return "not a number a trunk can dial";
-  return std::nullopt;
-}
-
-void SipTelephony::Dial(core::CallId id, AgentId agent, const std::string& number) {
-  if (calls_.count(id) > 0) {
-    spdlog::error("sip: call {} dialled twice; the second is refused", id.value());
-    Deliver(DialFailed{id});
-    return;
-  }
-  if (auto why = CannotDial(number)) {
-    spdlog::warn("sip: call {} to '{}' not placed: {}", id.value(), number, *why);
-    Deliver(DialFailed{id});
-    return;
-  }
-  Call& call = calls_[id];
-  call.id = id;
-  call.stage = Stage::kDialling;
-  call.caller_number = number;
-  call.agent = agent;
-  ++counts_.dials;
-  if (!RingPhones(call, agent)) {
-    DialFailedNow(call, "the agent's phone cannot be rung");
-    return;
-  }
-  spdlog::info("sip: call {} to {}: ringing agent {}'s phone first", id.value(), number, agent.value());
-}
-
-void SipTelephony::CustomerAnswered(Call& call, const LegAnswered& e) {
-  auto local = media_->OpenLeg(call.id, media::Leg::kCaller);
-  auto audio = local ? ReadAnswer(e.sdp, local->address, local->rtp_port)
-                     : core::Result<media::NegotiatedAudio>(tl::unexpected(local.error()));
-  if (!audio) {
-    DialFailedNow(call, "the number answered with unusable SDP: " + audio.error().message);
-    return;
-  }
-  media_->SetRemote(call.id, media::Leg::kCaller, *audio);
-  call.stage = Stage::kConnected;
-  Bridge(call);
-  spdlog::info("sip: call {}: {} answered, bridged to agent {}", call.id.value(), call.caller_number,
-               call.agent ? call.agent->value() : 0);
-  Deliver(DialAnswered{call.id});
-  if (call.agent) StartRecording(call, *call.agent);
-}
-
-void SipTelephony::DialFailedNow(Call& call, const std::string& why) {
-  spdlog::info("sip: call {} to {} failed: {}", call.id.value(), call.caller_number, why);
-  const core::CallId id = call.id;
-  HangUp(id, HangUpCause::kEnded);
-  Deliver(DialFailed{id});
-}
-
-void SipTelephony::DialConsult(core::CallId id, AgentId, const std::string& number) {
-  spdlog::warn("sip: consult of call {} with {} not placed: no outbound trunk yet", id.value(), number);
-  Deliver(ConsultFailed{id});
-}
-
-void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId) { Deliver(ConsultFailed{id}); }
-void SipTelephony::Conference(core::CallId) {}
-void SipTelephony::DropConsult(core::CallId, AgentId) {}
-
 void SipTelephony::DropAgent(Call& call) {
   StopRecording(call);
   media_->Bridge(call.id, false);
@@ -719,62 +664,6 @@ void SipTelephony::DropAgent(Call& call) {
   call.agent_answered = false;
   call.phone_held = false;
   call.held = false;
-}
-
-void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
-  Call* call = Find(id);
-  if (!call || call->stage == Stage::kEnding) return;
-  if (auto why = CannotDial(number)) {
-    spdlog::warn("sip: call {} cannot be handed to '{}': {}; it ends", id.value(), number, *why);
-    HangUp(id, HangUpCause::kEnded);
-    return;
-  }
-  // The agent leaves (their phone is hung up, the recording closed); the
-  // caller hears music until the outside number answers.
-  CancelRings(*call, 0);
-  DropAgent(*call);
-  call->stage = Stage::kOutside;
-  StartMusic(*call);
-  const LegId leg = InviteOutside(*call, media::Leg::kAgent, number,
-                                  call->caller_number.empty() ? std::string("anonymous") : call->caller_number);
-  if (leg == 0) {
-    HangUp(id, HangUpCause::kEnded);
-    return;
-  }
-  call->outside_leg = leg;
-  spdlog::info("sip: call {} handed to {} through the trunk {}", id.value(), number, options_.trunk->address);
-}
-
-LegId SipTelephony::InviteOutside(Call& call, media::Leg media_leg, const std::string& number,
-                                  const std::string& from_user) {
-  auto local = media_->OpenLeg(call.id, media_leg);
-  if (!local) {
-    spdlog::warn("sip: no media port to call {} for call {}: {}", number, call.id.value(), local.error().message);
-    return 0;
-  }
-  const LegId leg = stack_->NewLeg();
-  leg_calls_[leg] = call.id;
-  call.legs.push_back(leg);
-  ++counts_.outside_calls;
-  stack_->Invite(leg, "sip:" + number + "@" + options_.trunk->address, from_user, "",
-                 AudioOffer(local->address, local->rtp_port, {call.id.value() + 2'000'000'000, 1}),
-                 options_.trunk->credentials);
-  return leg;
-}
-
-bool SipTelephony::HandleOutsideAnswered(Call& call, const LegAnswered& e) {
-  auto local = media_->OpenLeg(call.id, media::Leg::kAgent);
-  auto audio = local ? ReadAnswer(e.sdp, local->address, local->rtp_port)
-                     : core::Result<media::NegotiatedAudio>(tl::unexpected(local.error()));
-  if (!audio) {
-    spdlog::warn("sip: the outside number answered call {} with unusable SDP: {}", call.id.value(),
-                 audio.error().message);
-    HangUp(call.id, HangUpCause::kEnded);
-    return true;
-  }
-  media_->SetRemote(call.id, media::Leg::kAgent, *audio);
-  Bridge(call);
-  return true;
 }
 
 void SipTelephony::OfferCallback(core::CallId id) { Play(id, Prompt::kCallbackOffer, 0, {}); }

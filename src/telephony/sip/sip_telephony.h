@@ -206,7 +206,9 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void CancelRing(Ring& ring, LegId except_leg);
   void StopRecording(Call& call);
   void DropAgent(Call& call);
-  bool HandleOutsideAnswered(Call& call, const LegAnswered& e);
+  void HandleOutsideAnswered(Call& call, const LegAnswered& e);
+  // Reads the far end's SDP answer for `leg` and points the media leg at it.
+  core::Status TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp);
   // Rings every registered contact of `agent`; false when it has none or no media port is free.
   bool RingPhones(Call& call, AgentId agent);
   // An INVITE to `number` through the trunk on the media leg `leg`; 0 when no port is free.
