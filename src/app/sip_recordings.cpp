@@ -22,10 +22,16 @@ std::optional<recordings::RecordingPolicy> SipRecordings::PolicyOf(core::QueueId
   return *policy;
 }
 
-bool SipRecordings::WillRecord(core::CallId call, std::optional<core::QueueId> queue) {
+std::optional<core::QueueId> SipRecordings::QueueOf(core::CallId call, std::optional<core::QueueId> queue) const {
+  // A call offered at once never had queue music: its queue comes from the engine.
   if (!queue) {
     if (auto view = centre_.engine().Call(call)) queue = view->queue;
   }
+  return queue;
+}
+
+bool SipRecordings::WillRecord(core::CallId call, std::optional<core::QueueId> queue) {
+  queue = QueueOf(call, queue);
   if (!queue) return false;
   auto policy = PolicyOf(*queue);
   return policy && policy->record;
@@ -33,10 +39,7 @@ bool SipRecordings::WillRecord(core::CallId call, std::optional<core::QueueId> q
 
 std::optional<std::filesystem::path> SipRecordings::Begin(core::CallId call, std::optional<core::QueueId> queue,
                                                           core::AgentId agent) {
-  // A call offered at once never had queue music: its queue comes from the engine.
-  if (!queue) {
-    if (auto view = centre_.engine().Call(call)) queue = view->queue;
-  }
+  queue = QueueOf(call, queue);
   if (!queue) return std::nullopt;
   auto policy = PolicyOf(*queue);
   if (!policy || !policy->record) return std::nullopt;

@@ -48,6 +48,7 @@ class SipRecordings final : public telephony::sip::RecordingSink, public recordi
   // The queue's policy, read from the store at most every few seconds (a
   // change made in the web app applies to calls from then on).
   std::optional<recordings::RecordingPolicy> PolicyOf(core::QueueId queue);
+  std::optional<core::QueueId> QueueOf(core::CallId call, std::optional<core::QueueId> queue) const;
   struct CachedPolicy {
     recordings::RecordingPolicy policy;
     core::Timestamp read_at;
