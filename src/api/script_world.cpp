@@ -215,15 +215,53 @@ core::Result<json> DeskWorld::ScheduleCallback(const script_desk::ActionRequest&
               {"number", number}};
 }
 
-core::Result<json> DeskWorld::Transfer(const call_scripts::Action& action) {
-  const call_scripts::Transfer& t = action.transfer;
+core::Result<std::pair<core::UserId, std::string>> DeskWorld::TeamLead() {
+  // The supervisor on duty for this operator: the lead of their team.
+  if (!caller_.who.team) return Precondition("you have no team lead to consult; transfer without a consult");
+  auto teams = s_.directory.ListTeams();
+  if (!teams) return tl::unexpected(teams.error());
+  std::optional<core::UserId> lead;
+  for (const auto& team : *teams) {
+    if (team.id == *caller_.who.team) lead = team.lead;
+  }
+  if (!lead || *lead == caller_.who.user) return Precondition("your team has no lead to consult; transfer without a consult");
+  std::string name;
+  if (auto user = s_.directory.GetUser(*lead)) name = user->display_name;
+  return std::pair{*lead, name};
+}
+
+bool DeskWorld::Consulting() {
+  return s_.centre
+      .Ask([this] {
+        auto desk = s_.centre.DeskOf(context_.agent);
+        return desk && desk->call && desk->call->consulting;
+      })
+      .get();
+}
+
+core::Result<json> DeskWorld::Transfer(const script_desk::ActionRequest& request) {
+  const call_scripts::Transfer& t = request.action.transfer;
+  // Staying on the line: the second confirm hands the caller over to whoever took the consult.
+  if (request.stage == "transfer" && Consulting()) {
+    return Apply(acd::CompleteConsult{context_.call, acd::ConsultOutcome::kTransfer}, json{{"to", std::string(ToString(t.to))}});
+  }
+  const bool consult = request.stage == "consult";
   if (t.to == TransferTarget::kTeamLead || (t.to == TransferTarget::kSpecialist && t.id.empty())) {
-    return Apply(acd::TransferToTeamLead{context_.call}, json{{"to", "team_lead"}});
+    if (!consult) return Apply(acd::TransferToTeamLead{context_.call}, json{{"to", "team_lead"}});
+    auto lead = TeamLead();
+    if (!lead) return tl::unexpected(lead.error());
+    acd::ConsultTarget target{acd::ConsultTargetKind::kAgent, core::AgentId(lead->first.value()), {}, {}};
+    return Apply(acd::StartConsult{context_.call, target},
+                 json{{"to", "team_lead"}, {"with", lead->first.value()}, {"with_name", lead->second}});
   }
   if (t.to == TransferTarget::kAgent) {
     std::uint32_t id = 0;
     if (std::sscanf(t.id.c_str(), "%u", &id) != 1) return Precondition(fmt::format("'{}' is not an agent id", t.id));
-    return Apply(acd::TransferToAgent{context_.call, core::AgentId(id)}, json{{"to", "agent"}, {"agent", id}});
+    if (!consult) {
+      return Apply(acd::TransferToAgent{context_.call, core::AgentId(id)}, json{{"to", "agent"}, {"agent", id}});
+    }
+    acd::ConsultTarget target{acd::ConsultTargetKind::kAgent, core::AgentId(id), {}, {}};
+    return Apply(acd::StartConsult{context_.call, target}, json{{"to", "agent"}, {"with", id}});
   }
   // A queue (or specialists' queue) of the call's company, by id or name.
   auto queue = s_.centre
@@ -238,38 +276,21 @@ core::Result<json> DeskWorld::Transfer(const call_scripts::Action& action) {
                    })
                    .get();
   if (!queue) return Precondition(fmt::format("the company has no queue '{}' to transfer to", t.id));
-  return Apply(acd::TransferToQueue{context_.call, queue->first},
-               json{{"to", "queue"}, {"queue", queue->first.value()}, {"queue_name", queue->second}});
+  json answer{{"to", "queue"}, {"queue", queue->first.value()}, {"queue_name", queue->second}};
+  if (!consult) return Apply(acd::TransferToQueue{context_.call, queue->first}, std::move(answer));
+  acd::ConsultTarget target{acd::ConsultTargetKind::kQueue, {}, queue->first, {}};
+  return Apply(acd::StartConsult{context_.call, target}, std::move(answer));
 }
 
 core::Result<json> DeskWorld::ConsultOrTransfer(const script_desk::ActionRequest& request) {
   if (request.stage == "consult") {
-    // The supervisor on duty for this operator: the lead of their team.
-    if (!caller_.who.team) return Precondition("you have no team lead to consult; transfer without a consult");
-    auto teams = s_.directory.ListTeams();
-    if (!teams) return tl::unexpected(teams.error());
-    std::optional<core::UserId> lead;
-    for (const auto& team : *teams) {
-      if (team.id == *caller_.who.team) lead = team.lead;
-    }
-    if (!lead || *lead == caller_.who.user) {
-      return Precondition("your team has no lead to consult; transfer without a consult");
-    }
-    acd::ConsultTarget target;
-    target.kind = acd::ConsultTargetKind::kAgent;
-    target.agent = core::AgentId(lead->value());
-    std::string name;
-    if (auto user = s_.directory.GetUser(*lead)) name = user->display_name;
-    return Apply(acd::StartConsult{context_.call, target}, json{{"with", lead->value()}, {"with_name", name}});
+    auto lead = TeamLead();
+    if (!lead) return tl::unexpected(lead.error());
+    acd::ConsultTarget target{acd::ConsultTargetKind::kAgent, core::AgentId(lead->first.value()), {}, {}};
+    return Apply(acd::StartConsult{context_.call, target}, json{{"with", lead->first.value()}, {"with_name", lead->second}});
   }
   // Back from the consult (if one is going on), then out to the number.
-  const bool consulting = s_.centre
-                              .Ask([this] {
-                                auto desk = s_.centre.DeskOf(context_.agent);
-                                return desk && desk->call && desk->call->consulting;
-                              })
-                              .get();
-  if (consulting) {
+  if (Consulting()) {
     if (auto st = Await(s_.centre.Submit(acd::CompleteConsult{context_.call, acd::ConsultOutcome::kReturn})); !st) {
       return tl::unexpected(st.error());
     }
@@ -315,7 +336,7 @@ core::Result<json> DeskWorld::Perform(const script_desk::ActionRequest& request)
     case ActionKind::kScheduleCallback:
       return ScheduleCallback(request);
     case ActionKind::kTransfer:
-      return Transfer(request.action);
+      return Transfer(request);
     case ActionKind::kConsultSupervisorThenTransfer:
       return ConsultOrTransfer(request);
     case ActionKind::kRequeueAtHeadAndAlert:

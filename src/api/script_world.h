@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 
 #include "api/api.h"
@@ -34,9 +35,13 @@ class DeskWorld final : public script_desk::CallWorld {
   core::Result<std::optional<crm::Order>> CallOrder();
   core::Result<nlohmann::json> OpenCase(const script_desk::ActionRequest& request);
   core::Result<nlohmann::json> ScheduleCallback(const script_desk::ActionRequest& request);
-  core::Result<nlohmann::json> Transfer(const call_scripts::Action& action);
+  // Blind, or with the stay flag a consult with the target first (request.stage).
+  core::Result<nlohmann::json> Transfer(const script_desk::ActionRequest& request);
   core::Result<nlohmann::json> ConsultOrTransfer(const script_desk::ActionRequest& request);
   core::Result<nlohmann::json> Requeue();
+  // The lead of the operator's team (not the operator themself), with their name.
+  core::Result<std::pair<core::UserId, std::string>> TeamLead();
+  bool Consulting();  // the operator's call has a consult going on
   core::Result<nlohmann::json> Apply(acd::Input input, nlohmann::json answer);
   // What the run collected, one "label: value" line each, for cases and callbacks.
   std::string Collected(const script_desk::ActionRequest& request) const;

@@ -108,6 +108,9 @@ struct Collect {
 struct Transfer {
   TransferTarget to = TransferTarget::kQueue;
   std::string id;  // queue or agent id, specialist group; may be empty for the team lead
+  // The operator stays on the line: first a consult with the target (the
+  // caller holds), then the hand-over once the target has answered.
+  bool stay = false;
 };
 
 // Something the system does when the operator confirms the step. Only the

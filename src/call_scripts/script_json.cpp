@@ -51,6 +51,13 @@ class Fields {
     return object_[key].get<std::string>();
   }
 
+  // false when absent.
+  core::Result<bool> OptionalBool(const std::string& key) const {
+    if (!Has(key)) return false;
+    if (!object_[key].is_boolean()) return tl::unexpected(Error(fmt::format("'{}' must be true or false", key)));
+    return object_[key].get<bool>();
+  }
+
   core::Result<std::int64_t> Int(const std::string& key, std::int64_t min, std::int64_t max) const {
     if (!Has(key)) return tl::unexpected(Error(fmt::format("'{}' is required", key)));
     const json& v = object_[key];
@@ -144,7 +151,7 @@ core::Result<Action> ActionFromJson(const Fields& f) {
       keys = f.OnlyKeys({"kind", "action", "category", "next"});
       break;
     case ActionKind::kTransfer:
-      keys = f.OnlyKeys({"kind", "action", "to", "id", "next"});
+      keys = f.OnlyKeys({"kind", "action", "to", "id", "stay", "next"});
       break;
     case ActionKind::kConsultSupervisorThenTransfer:
       keys = f.OnlyKeys({"kind", "action", "number", "next"});
@@ -170,7 +177,8 @@ core::Result<Action> ActionFromJson(const Fields& f) {
   if (kind == ActionKind::kTransfer) {
     CC_TRY(to, f.Enum<TransferTarget>("to", &TransferTargetFromString));
     CC_TRY(id, f.OptionalString("id"));
-    action.transfer = Transfer{to, std::move(id)};
+    CC_TRY(stay, f.OptionalBool("stay"));
+    action.transfer = Transfer{to, std::move(id), stay};
   }
   if (kind == ActionKind::kConsultSupervisorThenTransfer) {
     CC_TRY(number, f.String("number"));
@@ -259,6 +267,7 @@ json StepToJson(const Step& step) {
       case ActionKind::kTransfer:
         out["to"] = ToString(action->transfer.to);
         AddNext(out, "id", action->transfer.id);
+        if (action->transfer.stay) out["stay"] = true;
         break;
       case ActionKind::kConsultSupervisorThenTransfer:
         out["number"] = action->external_number;

@@ -61,7 +61,7 @@ TEST(ScriptJson, RoundTripsEveryActionKind) {
         {"b", {{"kind", "action"}, {"action", "schedule_callback"}, {"next", "c"}}},
         {"c",
          {{"kind", "action"}, {"action", "open_case"}, {"category", "quality"}, {"next", "d"}}},
-        {"d", {{"kind", "action"}, {"action", "transfer"}, {"to", "team_lead"}, {"next", "e"}}},
+        {"d", {{"kind", "action"}, {"action", "transfer"}, {"to", "team_lead"}, {"stay", true}, {"next", "e"}}},
         {"e",
          {{"kind", "action"}, {"action", "consult_supervisor_then_transfer"}, {"number", "112"}}},
         {"f", {{"kind", "action"}, {"action", "requeue_at_head_and_alert"}}},
@@ -95,6 +95,10 @@ TEST(ScriptJson, ReturnTakesNoNextAndInputMustBeKnown) {
 
 TEST(ScriptJson, ErrorsNameTheStepAndTheField) {
   json body = Sales();
+  body["steps"]["to_delivery"]["stay"] = "yes";
+  EXPECT_EQ(ErrorOf(body), "step 'to_delivery': 'stay' must be true or false");
+
+  body = Sales();
   body["steps"]["greet"]["next"] = 5;
   EXPECT_EQ(ErrorOf(body), "step 'greet': 'next' must be a string");
 

@@ -73,7 +73,7 @@ json ActionJson(const Action& a) {
           {"outcome", a.outcome},
           {"category", a.case_category},
           {"number", a.external_number},
-          {"transfer", {{"to", call_scripts::ToString(a.transfer.to)}, {"id", a.transfer.id}}}};
+          {"transfer", {{"to", call_scripts::ToString(a.transfer.to)}, {"id", a.transfer.id}, {"stay", a.transfer.stay}}}};
 }
 
 }  // namespace
@@ -131,7 +131,9 @@ void CallSession::CloseSituation() {
 
 std::string CallSession::StageOf(const ActiveRun& r) const {
   const auto* action = std::get_if<Action>(&r.run.step().body);
-  if (action == nullptr || action->kind != ActionKind::kConsultSupervisorThenTransfer) return "";
+  const bool two_stages = action != nullptr && (action->kind == ActionKind::kConsultSupervisorThenTransfer ||
+                                                 (action->kind == ActionKind::kTransfer && action->transfer.stay));
+  if (!two_stages) return "";
   return consulted_.count({r.instance, r.run.current()}) ? "transfer" : "consult";
 }
 

@@ -36,7 +36,9 @@ struct CallContext {
 // What an action step asks the world to do.
 struct ActionRequest {
   const call_scripts::Action& action;
-  std::string stage;  // consult_supervisor_then_transfer: "consult" or "transfer"; else empty
+  // consult_supervisor_then_transfer and a transfer that stays on the line:
+  // "consult", then "transfer"; else empty
+  std::string stage;
   const std::map<std::string, std::string>& values;
   std::string code;  // the script or situation the step belongs to
   const call_scripts::Script* script = nullptr;  // its text (collect labels, name)

@@ -41,6 +41,9 @@ const char* kAside = R"({"tenant_id": 2, "name": "Aside", "version": 1, "languag
             "book": {"kind": "action", "action": "schedule_callback", "next": "back"},
             "back": {"kind": "action", "action": "return"}}})";
 
+const char* kWarm = R"({"tenant_id": 2, "name": "Specialist", "version": 1, "language": "en", "start": "hand",
+  "steps": {"hand": {"kind": "action", "action": "transfer", "to": "queue", "id": "Experts", "stay": true}}})";
+
 CallContext Context() { return {core::CallId(17), core::TenantId(2), core::QueueId(1), core::AgentId(7)}; }
 
 TEST(CallSession, TheSalesScriptFillsWhatItKnowsAndNeedsValuesAndOrders) {
@@ -118,6 +121,25 @@ TEST(CallSession, NobodyToConsultMeansTransferAtOnce) {
   ASSERT_TRUE(s.Next(std::nullopt, true, world, kNow));
   EXPECT_EQ(world.performed, (std::vector<std::string>{"consult_supervisor_then_transfer:transfer"}));
   EXPECT_TRUE(s.ToJson(world.Facts())["main"]["ended"]);
+}
+
+TEST(CallSession, StayingOnTheLineConsultsTheTargetBeforeHandingOver) {
+  CallSession s(Context());
+  FakeWorld world;
+  ASSERT_TRUE(s.StartMain(Stored("S-06", ScriptKind::kSituation, kWarm), kNow));
+  json view = s.ToJson(world.Facts());
+  EXPECT_EQ(view["main"]["step"]["action"]["stage"], "consult");
+  EXPECT_EQ(view["main"]["step"]["action"]["transfer"]["stay"], true);
+  // The target has not answered the consult: the hand-over is refused and can be confirmed again.
+  ASSERT_TRUE(s.Next(std::nullopt, false, world, kNow));
+  EXPECT_EQ(s.ToJson(world.Facts())["main"]["step"]["action"]["stage"], "transfer");
+  world.refuse = "the consulted party has not answered yet";
+  EXPECT_FALSE(s.Next(std::nullopt, false, world, kNow));
+  EXPECT_FALSE(s.ToJson(world.Facts())["main"]["ended"]);
+  world.refuse.clear();
+  ASSERT_TRUE(s.Next(std::nullopt, false, world, kNow));
+  EXPECT_TRUE(s.ToJson(world.Facts())["main"]["ended"]);
+  EXPECT_EQ(world.performed, (std::vector<std::string>{"transfer:consult", "transfer:transfer", "transfer:transfer"}));
 }
 
 TEST(CallSession, ASituationRunsOnTopAndReturnsToTheScript) {

@@ -207,6 +207,39 @@ TEST_F(ScriptApiTest, RequeueingPutsTheCallerBackAndAlertsTheSupervisors) {
   EXPECT_TRUE(Has(LogOf(call), "call.requeued"));
 }
 
+TEST_F(ScriptApiTest, TransferringToASpecialistKeepsTheOperatorOnTheLineUntilTheyAnswer) {
+  auto lead = As("lead1");
+  ASSERT_EQ(lead->Post("/api/agent/login").status, 200);
+  ASSERT_EQ(lead->Post("/api/agent/ready").status, 200);
+  std::uint64_t call = 0;
+  auto op = OnCall("op01", "Продажи", "+79151000013", &call);
+  Open(*op, "S-06", "en");
+  Move(*op, "choose", {{"option", 2}});  // a specialist
+  json s = Move(*op, "next");             // "I'll stay on the line"
+  ASSERT_EQ(s["situation"]["step"]["action"]["kind"], "transfer");
+  EXPECT_EQ(s["situation"]["step"]["action"]["stage"], "consult");
+  s = Move(*op, "next");  // the consult: the caller holds, the lead's desk rings
+  EXPECT_EQ(s["situation"]["step"]["action"]["stage"], "transfer");
+  EXPECT_EQ(op->Get("/api/agent").Json()["call"]["on_hold"], true);
+  // Until the specialist answers, the hand-over is refused and the operator keeps the caller.
+  auto early = op->Post("/api/agent/script/next");
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_NE(early.Json().value("detail", "").find("not answered"), std::string::npos) << early.body;
+  json offer = WaitFor(*lead, "/api/agent", [](const json& d) { return d["offer"].is_object(); });
+  ASSERT_EQ(lead->Post("/api/agent/accept", {{"call", offer["offer"].value("call", 0ull)}}).status, 200);
+  s = Move(*op, "next");  // hand over
+  EXPECT_TRUE(s["situation"]["ended"].get<bool>());
+  EXPECT_FALSE(s["live"].get<bool>());
+  json desk = WaitFor(*lead, "/api/agent", [call](const json& d) {
+    return d["call"].is_object() && d["call"].value("call", 0ull) == call && d["state"] == "on-call";
+  });
+  EXPECT_EQ(desk["call"]["caller"], "+79151000013");
+  const auto log = LogOf(call);
+  EXPECT_TRUE(Has(log, "consult.started")) << ::testing::PrintToString(log);
+  EXPECT_TRUE(Has(log, "consult.connected")) << ::testing::PrintToString(log);
+  EXPECT_TRUE(Has(log, "call.transferred")) << ::testing::PrintToString(log);
+}
+
 TEST_F(ScriptApiTest, TheSalesScriptGoesOnOnlyOnceTheOrderIsConfirmed) {
   std::uint64_t call = 0;
   auto op = OnCall("op02", "Продажи", "+79151000000", &call);

@@ -34,6 +34,11 @@ const all = [order, complaint, wallboard, badEntry, team, admin,
 const args = process.argv.slice(2);
 const screenshots = args.includes('--screenshots');
 const named = args.filter((a) => !a.startsWith('--'));
+const unknown = named.filter((n) => !all.some((f) => f.name === n));
+if (unknown.length) {
+  console.error(`no such flow: ${unknown.join(', ')}; the flows are: ${all.map((f) => f.name).join(', ')}`);
+  process.exit(2);
+}
 const flows = named.length ? all.filter((f) => named.includes(f.name)) : all;
 const langs = screenshots ? ['ru', 'en'] : ['ru'];
 const binary = process.env.CC_BINARY ?? join(repo, 'build/release/src/app/callcenter');

@@ -7,6 +7,7 @@ import {
   datetimeValue,
   doneText,
   hasMissing,
+  offersSkipConsult,
   optionFromKey,
   pathView,
   stepView,
@@ -40,6 +41,15 @@ describe('the action button names what it does', () => {
     expect(label({ kind: 'transfer', transfer: { to: 'specialist', id: 'orders' } })).toBe('Transfer to the orders specialist');
     expect(label({ kind: 'transfer', transfer: { to: 'queue', id: 'Продажи' } })).toBe('Transfer to queue “Продажи”');
   });
+  it('a transfer that stays on the line: consult the target first, then hand over', () => {
+    const a = { kind: 'transfer', transfer: { to: 'team_lead', id: '', stay: true } };
+    expect(label({ ...a, stage: 'consult' })).toBe('Transfer to the team lead, staying on the line');
+    expect(label({ ...a, stage: 'transfer' })).toBe('Hand the caller over and leave the call');
+    expect(offersSkipConsult({ ...a, stage: 'consult' })).toBe(true);
+    expect(offersSkipConsult({ ...a, stage: 'transfer' })).toBe(false);
+    expect(offersSkipConsult({ kind: 'transfer', transfer: { to: 'team_lead', id: '' } })).toBe(false);
+  });
+
   it('consult first, then the transfer to the number, per stage', () => {
     expect(label({ kind: 'consult_supervisor_then_transfer', number: '112', stage: 'consult' })).toBe('Consult supervisor');
     expect(label({ kind: 'consult_supervisor_then_transfer', number: '112', stage: 'transfer' })).toBe('Transfer to 112');

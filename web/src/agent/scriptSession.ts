@@ -11,8 +11,9 @@ export interface StepAction {
   outcome?: string;
   category?: string;
   number?: string;
-  transfer?: { to: string; id: string | number };
-  stage?: string; // consult_supervisor_then_transfer: 'consult', then 'transfer'
+  transfer?: { to: string; id: string | number; stay?: boolean };
+  // consult_supervisor_then_transfer and a transfer that stays on the line: 'consult', then 'transfer'
+  stage?: string;
 }
 
 export interface StepCollect {
@@ -151,6 +152,8 @@ export function actionLabel(a: StepAction | null | undefined, tr: Translate): st
     case 'schedule_callback':
       return tr('agent.script.action.schedule_callback');
     case 'transfer':
+      if (a.stage === 'consult') return tr('agent.script.action.transfer_stay', { to: transferTarget(a, tr) });
+      if (a.stage === 'transfer') return tr('agent.script.action.hand_over');
       return tr('agent.script.action.transfer', { to: transferTarget(a, tr) });
     case 'consult_supervisor_then_transfer':
       return a.stage === 'transfer'
@@ -171,7 +174,8 @@ export function actionLabel(a: StepAction | null | undefined, tr: Translate): st
 
 // Whether the "transfer now without consult" button goes beside the action.
 export function offersSkipConsult(a: StepAction | null | undefined): boolean {
-  return !!a && a.kind === 'consult_supervisor_then_transfer' && a.stage !== 'transfer';
+  if (!a || a.stage !== 'consult') return false;
+  return a.kind === 'consult_supervisor_then_transfer' || a.kind === 'transfer';
 }
 
 // The input type of a collect step.
@@ -229,9 +233,10 @@ export function doneText(d: DoneItem, tr: Translate, when: (iso: string) => stri
     case 'consult_supervisor_then_transfer':
     case 'consult':
       if (d.number) return tr('agent.script.done.transferred', { number: String(d.number) });
-      return typeof d.with_name === 'string' && d.with_name
-        ? tr('agent.script.done.consultedWith', { name: d.with_name })
-        : tr('agent.script.done.consulted');
+      for (const name of [d.with_name, d.queue_name]) {
+        if (typeof name === 'string' && name) return tr('agent.script.done.consultedWith', { name });
+      }
+      return d.to ? tr('agent.script.done.consultedTarget') : tr('agent.script.done.consulted');
     case 'transfer':
       return typeof d.queue_name === 'string' && d.queue_name
         ? tr('agent.script.done.transferQueue', { name: d.queue_name })

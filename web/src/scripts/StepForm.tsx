@@ -429,6 +429,10 @@ function ActionBody(p: BodyProps & { target: (label: string, value: string | und
                 <input value={step.id ?? ''} inputMode="numeric" onInput={(e) => set({ id: (e.target as HTMLInputElement).value })} />
               </Field>
             ) : null}
+            <label class="admin-check" data-testid="step-stay">
+              <input type="checkbox" checked={!!step.stay} onChange={(e) => set({ stay: (e.target as HTMLInputElement).checked || undefined })} />
+              {t('scripts.field.stay')}
+            </label>
           </>
         ) : null}
         {action === 'consult_supervisor_then_transfer' ? (

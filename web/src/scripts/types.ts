@@ -57,6 +57,7 @@ export interface Step {
   category?: string; // open_case
   to?: string; // jump: a step id; transfer: a TransferTo
   id?: string; // transfer: queue or agent id, specialist group
+  stay?: boolean; // transfer: consult the target first, the operator stays on the line
   number?: string; // consult_supervisor_then_transfer
   outcome?: string; // end_call
 }
