@@ -1,5 +1,6 @@
 // A `callcenter serve` child process for the tests that run the real binary
-// (crash_test, two_nodes_test); its stdout goes to a file the test reads.
+// (crash_test, two_nodes_test, the SIP tests); its stdout goes to a file the
+// test reads, and its log (stderr) to the same path with ".log" added.
 // Thread-safety: one test thread.
 #pragma once
 
@@ -30,7 +31,9 @@ class ServerProcess {
     pid_ = fork();
     if (pid_ == 0) {
       std::FILE* f = std::freopen(out_.c_str(), "w", stdout);
+      std::FILE* log = std::freopen((out_.string() + ".log").c_str(), "w", stderr);
       (void)f;
+      (void)log;
       std::vector<char*> raw;
       for (std::string& a : argv) raw.push_back(a.data());
       raw.push_back(nullptr);
@@ -57,6 +60,11 @@ class ServerProcess {
   }
   std::string Output() const {
     std::ifstream in(out_);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  }
+  // What the server logged so far.
+  std::string Log() const {
+    std::ifstream in(out_.string() + ".log");
     return std::string((std::istreambuf_iterator<char>(in)), {});
   }
   // Sends `signal` and waits for the process; returns its wait status.

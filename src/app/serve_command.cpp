@@ -62,6 +62,7 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   s.sip.trunk_password = config.sip.trunk_password;
   s.sip.inbound_open = config.sip.inbound_open;
   s.sip.peers = config.sip.peers;
+  s.sip.security = config.sip.security;
   if (!o.sip_listen.empty()) {
     auto listen = ParseListen(o.sip_listen);
     if (!listen) return core::Fail(core::ErrorCode::kInvalidArgument, "--sip-listen: " + listen.error().message);

@@ -255,10 +255,52 @@ core::Status ReadSipPeers(const Reader& r, const toml::table& t, ServerConfig& c
   return {};
 }
 
+core::Status ReadSipSecurity(const Reader& r, const toml::table& t, ServerConfig& c) {
+  auto table = r.Table(t, "sip", "security");
+  if (!table) return tl::unexpected(table.error());
+  if (*table == nullptr) return {};
+  const toml::table& k = **table;
+  const std::string key = "sip.security";
+  CC_TRY(r.KnownKeys(k, key,
+                     {"flood_requests", "flood_window_seconds", "auth_failures", "auth_window_seconds", "ban_seconds",
+                      "trusted", "max_message_bytes", "max_headers", "max_calls_per_source"}));
+  SipSecurityConfig& s = c.sip.security;
+  const struct {
+    const char* name;
+    int* value;
+    std::int64_t min, max;
+  } ints[] = {{"flood_requests", &s.flood_requests, 1, 1'000'000},
+              {"flood_window_seconds", &s.flood_window_seconds, 1, 3600},
+              {"auth_failures", &s.auth_failures, 1, 1000},
+              {"auth_window_seconds", &s.auth_window_seconds, 1, 86400},
+              {"ban_seconds", &s.ban_seconds, 1, 7 * 86400},
+              {"max_message_bytes", &s.max_message_bytes, 1024, 1 << 20},
+              {"max_headers", &s.max_headers, 10, 1000},
+              {"max_calls_per_source", &s.max_calls_per_source, 1, 100'000}};
+  for (const auto& i : ints) {
+    auto v = r.Int(k, key, i.name, i.min, i.max);
+    if (!v) return tl::unexpected(v.error());
+    if (*v) *i.value = static_cast<int>(**v);
+  }
+  const toml::node* trusted = k.get("trusted");
+  if (trusted == nullptr) return {};
+  const toml::array* list = trusted->as_array();
+  const auto bad = [&](const toml::node* at) {
+    return r.Error(at, key + ".trusted", "must be a list of IP addresses, e.g. [\"192.0.2.10\"]");
+  };
+  if (list == nullptr) return bad(trusted);
+  for (const toml::node& item : *list) {
+    const auto* text = item.as_string();
+    if (text == nullptr || !(IsIp(text->get(), AF_INET) || IsIp(text->get(), AF_INET6))) return bad(&item);
+    s.trusted.push_back(text->get());
+  }
+  return {};
+}
+
 core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& base_dir, ServerConfig& c) {
   CC_TRY(r.KnownKeys(t, "sip",
                      {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir", "trunk",
-                      "inbound", "peers"}));
+                      "inbound", "peers", "security"}));
   c.sip.enabled = true;  // a [sip] table turns SIP on unless it says enabled = false
   CC_TRY(r.Bool(t, "sip", "enabled", c.sip.enabled));
   std::string listen;
@@ -320,6 +362,7 @@ core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& b
       return r.Error(&k, "sip.trunk", "set both user and password, or neither");
     }
   }
+  CC_TRY(ReadSipSecurity(r, t, c));
   return ReadSipPeers(r, t, c);
 }
 

@@ -40,6 +40,20 @@ struct SipPeerConfig {
   std::string password;
 };
 
+// [sip.security]: limits at the SIP port per source address (see
+// telephony/sip/edge_guard.h). Trunk peers and the trunk are always trusted.
+struct SipSecurityConfig {
+  int flood_requests = 60;  // more requests than this from one address within flood_window_seconds: a ban
+  int flood_window_seconds = 2;
+  int auth_failures = 5;  // more failed logins than this within auth_window_seconds: a ban
+  int auth_window_seconds = 60;
+  int ban_seconds = 600;
+  std::vector<std::string> trusted;  // IP addresses never limited
+  int max_message_bytes = 65536;     // bigger SIP messages are refused
+  int max_headers = 100;             // a request with more header fields gets 400
+  int max_calls_per_source = 100;    // calls at once from one untrusted address
+};
+
 // SIP telephony ([sip]): off unless enabled here or by --sip-listen.
 struct SipConfig {
   bool enabled = false;
@@ -59,6 +73,7 @@ struct SipConfig {
   // "peers" (only the peers below and the trunk's address).
   bool inbound_open = true;
   std::vector<SipPeerConfig> peers;
+  SipSecurityConfig security;
 };
 
 struct ServerConfig {

@@ -209,6 +209,29 @@ TEST_F(ServerConfigTest, SipMistakesNameTheKeyAndLine) {
   EXPECT_NE(ErrorFor("[[sip.peers]]\nname = \"p\"\naddress = \"10.0.0.1\"\nuser = \"u\"\n").find("both user and password"),
             std::string::npos);
   EXPECT_NE(ErrorFor("[sip]\npeers = \"10.0.0.1\"\n").find("[[sip.peers]]"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.security]\nban_seconds = 0\n").find("callcenter.toml:2: sip.security.ban_seconds"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.security]\ntrusted = [\"office\"]\n").find("sip.security.trusted"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.security]\nflood = 10\n").find("flood"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, TheSipPortsLimitsHaveSafeDefaultsAndCanBeSet) {
+  auto config = ParseServerConfig("[sip]\n", "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->sip.security.flood_requests, 60);
+  EXPECT_EQ(config->sip.security.ban_seconds, 600);
+  EXPECT_TRUE(config->sip.security.trusted.empty());
+  config = ParseServerConfig(
+      "[sip.security]\nflood_requests = 500\nauth_failures = 3\nban_seconds = 60\ntrusted = [\"10.0.0.5\", \"::1\"]\n"
+      "max_headers = 50\nmax_calls_per_source = 10\n",
+      "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->sip.security.flood_requests, 500);
+  EXPECT_EQ(config->sip.security.auth_failures, 3);
+  EXPECT_EQ(config->sip.security.ban_seconds, 60);
+  EXPECT_EQ(config->sip.security.trusted, (std::vector<std::string>{"10.0.0.5", "::1"}));
+  EXPECT_EQ(config->sip.security.max_headers, 50);
+  EXPECT_EQ(config->sip.security.max_calls_per_source, 10);
 }
 
 TEST_F(ServerConfigTest, ATrunkCarriesItsAddressAndAccount) {

@@ -63,6 +63,21 @@ core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre,
         {peer.name, peer.host, peer.port, peer.user,
          peer.user.empty() ? std::string() : telephony::sip::DigestHa1(peer.user, settings.realm, peer.password)});
   }
+  const SipSecurityConfig& security = settings.security;
+  telephony::sip::EdgeLimits& edge = options.stack.edge;
+  edge.flood_requests = security.flood_requests;
+  edge.flood_window = core::Seconds(security.flood_window_seconds);
+  edge.auth_failures = security.auth_failures;
+  edge.auth_window = core::Seconds(security.auth_window_seconds);
+  edge.ban = core::Seconds(security.ban_seconds);
+  edge.trusted.insert(security.trusted.begin(), security.trusted.end());
+  for (const auto& peer : settings.peers) edge.trusted.insert(peer.host);
+  if (auto trunk = ParseListen(settings.trunk_address); trunk && !settings.trunk_address.empty()) {
+    edge.trusted.insert(trunk->address);
+  }
+  options.stack.max_message_bytes = static_cast<std::size_t>(security.max_message_bytes);
+  options.stack.max_headers = security.max_headers;
+  options.stack.max_calls_per_source = security.max_calls_per_source;
   options.route_number = [&centre](const std::string& number) { return RouteNumber(centre.setup(), number); };
   auto telephony = telephony::sip::SipTelephony::Start(centre.loop(), clock, std::move(options), world->prompts_,
                                                        recordings);

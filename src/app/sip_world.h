@@ -36,6 +36,7 @@ struct SipSettings {
   std::string trunk_password;
   bool inbound_open = true;  // calls from addresses that are not peers are taken too
   std::vector<SipPeerConfig> peers;
+  SipSecurityConfig security;
 };
 
 // The DID table: which of the centre's queue numbers `dialled` stands for.

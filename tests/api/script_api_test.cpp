@@ -208,11 +208,12 @@ TEST_F(ScriptApiTest, RequeueingPutsTheCallerBackAndAlertsTheSupervisors) {
 }
 
 TEST_F(ScriptApiTest, TransferringToASpecialistKeepsTheOperatorOnTheLineUntilTheyAnswer) {
+  std::uint64_t call = 0;
+  auto op = OnCall("op01", "Продажи", "+79151000013", &call);
+  // The lead gets ready only now, so the caller cannot be offered to them first.
   auto lead = As("lead1");
   ASSERT_EQ(lead->Post("/api/agent/login").status, 200);
   ASSERT_EQ(lead->Post("/api/agent/ready").status, 200);
-  std::uint64_t call = 0;
-  auto op = OnCall("op01", "Продажи", "+79151000013", &call);
   Open(*op, "S-06", "en");
   Move(*op, "choose", {{"option", 2}});  // a specialist
   json s = Move(*op, "next");             // "I'll stay on the line"

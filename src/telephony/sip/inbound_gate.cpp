@@ -49,7 +49,7 @@ Admission InboundGate::Admit(const InviteRequest& invite, core::Timestamp now) {
     return a;
   }
   if (credentials->realm != options_.realm) return challenge(false);
-  if (!nonces_.Fresh(credentials->nonce, now)) return challenge(true);
+  if (!nonces_.Take(credentials->nonce, now)) return challenge(true);
   if (credentials->username != peer->user || !DigestMatches(peer->ha1, "INVITE", *credentials)) {
     a.reason = "wrong digest login for peer " + peer->name;
     return a;

@@ -87,10 +87,10 @@ TEST(InboundGate, APeerWithAnAccountIsChallengedThenAdmittedWithTheRightPassword
 TEST(InboundGate, AWrongPasswordOrUserIsRefused) {
   auto gate = Gate(true);  // even an open centre does not let a peer in with a bad login
   InviteRequest invite = From("192.0.2.10", 5060);
-  const std::string nonce = NonceOf(gate.Admit(invite, kT0));
-  invite.authorization = Answer(nonce, "guess");
+  invite.authorization = Answer(NonceOf(gate.Admit(invite, kT0)), "guess");
   EXPECT_EQ(gate.Admit(invite, kT0).verdict, Admission::Verdict::kRefuse);
-  invite.authorization = Answer(nonce, "trunk-pass", "other");
+  invite.authorization.reset();
+  invite.authorization = Answer(NonceOf(gate.Admit(invite, kT0)), "trunk-pass", "other");
   EXPECT_EQ(gate.Admit(invite, kT0).status, 403);
 }
 
@@ -104,6 +104,16 @@ TEST(InboundGate, AnExpiredOrUnknownNonceGetsAFreshStaleChallenge) {
   EXPECT_NE(late.headers[0].value.find("stale=true"), std::string::npos) << late.headers[0].value;
   invite.authorization = Answer("made-up", "trunk-pass");
   EXPECT_EQ(gate.Admit(invite, kT0).verdict, Admission::Verdict::kChallenge);
+}
+
+TEST(InboundGate, AReplayedInviteIsChallengedAgain) {
+  auto gate = Gate(false);
+  InviteRequest invite = From("192.0.2.10", 5060);
+  invite.authorization = Answer(NonceOf(gate.Admit(invite, kT0)), "trunk-pass");
+  EXPECT_EQ(gate.Admit(invite, kT0).verdict, Admission::Verdict::kAdmit);
+  const Admission replay = gate.Admit(invite, kT0 + core::Seconds(5));
+  ASSERT_EQ(replay.verdict, Admission::Verdict::kChallenge);
+  EXPECT_NE(replay.headers[0].value.find("stale=true"), std::string::npos);
 }
 
 TEST(InboundGate, AGarbledAuthorizationIs400) {

@@ -15,9 +15,9 @@ std::string NonceBook::Issue(core::Timestamp now) {
   return nonce;
 }
 
-bool NonceBook::Fresh(const std::string& nonce, core::Timestamp now) {
+bool NonceBook::Take(const std::string& nonce, core::Timestamp now) {
   std::erase_if(issued_, [&](const auto& entry) { return now - entry.second > ttl_; });
-  return issued_.count(nonce) > 0;
+  return issued_.erase(nonce) > 0;
 }
 
 }  // namespace cc::telephony::sip

@@ -53,15 +53,17 @@ RegistrarAnswer Registrar::Handle(const RegisterRequest& request, core::Timestam
   if (!request.authorization) return Challenge(now, false);
   auto credentials = ParseDigest(*request.authorization);
   if (!credentials) return RegistrarAnswer{400, "Bad Authorization Header", {}, std::nullopt, false};
-  if (credentials->realm != options_.realm || !nonces_.Fresh(credentials->nonce, now)) {
+  if (credentials->realm != options_.realm || !nonces_.Take(credentials->nonce, now)) {
     return Challenge(now, credentials->realm == options_.realm);
   }
   const RegistrarAnswer forbidden{403, "Forbidden", {}, std::nullopt, false};
   auto account = accounts_.find(credentials->username);
-  if (account == accounts_.end() || credentials->username != request.user ||
-      !DigestMatches(account->second.ha1, "REGISTER", *credentials)) {
-    return forbidden;
-  }
+  // An unknown user costs the same digest computation as a known one: the
+  // answer's timing does not tell which accounts exist either.
+  const std::string ha1 = account == accounts_.end() ? DigestHa1(credentials->username, options_.realm, "")
+                                                     : account->second.ha1;
+  const bool matches = DigestMatches(ha1, "REGISTER", *credentials);
+  if (account == accounts_.end() || credentials->username != request.user || !matches) return forbidden;
 
   const core::AgentId agent = account->second.agent;
   auto& bindings = bindings_[agent];

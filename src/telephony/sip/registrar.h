@@ -4,7 +4,8 @@
 // SIP stack carries the answer. No clock and no randomness inside: the time
 // comes with each call and nonces from the function given.
 //
-// Answers: no credentials or an expired nonce → 401 with a fresh challenge;
+// Answers: no credentials or an expired or already used nonce → 401 with a
+// fresh challenge (each nonce is good for one REGISTER: no replays);
 // an unknown user and a wrong password get the same 403, so a scanner learns
 // nothing about which accounts exist; too short an expiry → 423.
 // Thread-safety: none; one owner (the SIP telephony on the core loop).

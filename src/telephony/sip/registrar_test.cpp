@@ -69,14 +69,25 @@ TEST_F(RegistrarTest, APhoneWithTheRightPasswordIsRegisteredUntilItExpires) {
 }
 
 TEST_F(RegistrarTest, AWrongPasswordAndAnUnknownUserGetTheSameRefusal) {
-  const auto nonce = Challenge();
-  auto wrong = registrar_.Handle(Signed("op01", "wrong", nonce, {{"sip:op01@127.0.0.1:5071", std::nullopt}}), now_);
-  auto unknown = registrar_.Handle(Signed("op99", "right", nonce, {{"sip:op99@127.0.0.1:5071", std::nullopt}}), now_);
+  auto wrong = registrar_.Handle(Signed("op01", "wrong", Challenge(), {{"sip:op01@127.0.0.1:5071", std::nullopt}}), now_);
+  auto unknown = registrar_.Handle(Signed("op99", "right", Challenge(), {{"sip:op99@127.0.0.1:5071", std::nullopt}}), now_);
   EXPECT_EQ(wrong.status, 403);
   EXPECT_EQ(unknown.status, 403);
   EXPECT_EQ(wrong.phrase, unknown.phrase);
   EXPECT_EQ(wrong.headers.size(), unknown.headers.size());
   EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));
+}
+
+TEST_F(RegistrarTest, ACapturedRegisterReplayedLaterIsChallengedNotAccepted) {
+  const auto request = Signed("op01", "right", Challenge(), {{"sip:op01@127.0.0.1:5071", std::nullopt}});
+  ASSERT_EQ(registrar_.Handle(request, now_).status, 200);
+  registrar_.Handle(Signed("op01", "right", Challenge(), {{"sip:op01@127.0.0.1:5071", std::nullopt}}, 0), now_);
+  ASSERT_FALSE(registrar_.Registered(AgentId(11), now_));
+  // The same bytes again, a second later: the nonce was used up.
+  auto replay = registrar_.Handle(request, now_ + core::Seconds(1));
+  EXPECT_EQ(replay.status, 401);
+  EXPECT_NE(replay.headers.at(0).value.find("stale=true"), std::string::npos);
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_ + core::Seconds(1)));
 }
 
 TEST_F(RegistrarTest, AnotherAgentsPasswordDoesNotRegisterThisOne) {
@@ -96,22 +107,20 @@ TEST_F(RegistrarTest, AnUnknownOrExpiredNonceIsChallengedAgainAsStale) {
 }
 
 TEST_F(RegistrarTest, SeveralContactsRingNewestFirstAndExpiresZeroRemovesOne) {
-  const auto nonce = Challenge();
-  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", std::nullopt}}), now_).status, 200);
-  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", nonce, {{"sip:soft@10.0.0.2", 120u}}), now_ + core::Seconds(1)).status,
+  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", Challenge(), {{"sip:desk@10.0.0.1", std::nullopt}}), now_).status, 200);
+  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", Challenge(), {{"sip:soft@10.0.0.2", 120u}}), now_ + core::Seconds(1)).status,
             200);
   EXPECT_EQ(registrar_.Contacts(AgentId(11), now_ + core::Seconds(2)),
             (std::vector<std::string>{"sip:soft@10.0.0.2", "sip:desk@10.0.0.1"}));
   EXPECT_EQ(registrar_.Contacts(AgentId(11), now_ + core::Seconds(200)), std::vector<std::string>{"sip:desk@10.0.0.1"});
-  auto removed = registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", 0u}}), now_ + core::Seconds(3));
+  auto removed = registrar_.Handle(Signed("op01", "right", Challenge(), {{"sip:desk@10.0.0.1", 0u}}), now_ + core::Seconds(3));
   EXPECT_EQ(removed.status, 200);
   EXPECT_EQ(registrar_.Contacts(AgentId(11), now_ + core::Seconds(3)), std::vector<std::string>{"sip:soft@10.0.0.2"});
 }
 
 TEST_F(RegistrarTest, StarWithExpiresZeroRemovesEveryContact) {
-  const auto nonce = Challenge();
-  registrar_.Handle(Signed("op01", "right", nonce, {{"sip:desk@10.0.0.1", std::nullopt}}), now_);
-  auto r = Signed("op01", "right", nonce, {}, 0u);
+  registrar_.Handle(Signed("op01", "right", Challenge(), {{"sip:desk@10.0.0.1", std::nullopt}}), now_);
+  auto r = Signed("op01", "right", Challenge(), {}, 0u);
   r.remove_all = true;
   EXPECT_EQ(registrar_.Handle(r, now_).status, 200);
   EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));

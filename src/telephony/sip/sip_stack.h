@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "telephony/sip/edge_guard.h"
 
 namespace cc::telephony::sip {
 
@@ -100,6 +101,14 @@ struct StackOptions {
   std::string address = "127.0.0.1";  // bind address (UDP and TCP)
   std::uint16_t port = 5060;          // 0: a free port is picked
   std::string user_agent = "callcenter";
+  // The edge: every new request from a banned address is dropped unanswered
+  // (edge_guard.h); bigger messages are refused by the parser; a request
+  // with more header fields than `max_headers` gets 400; an untrusted address
+  // may hold `max_calls_per_source` calls at once (503 beyond).
+  EdgeLimits edge;
+  std::size_t max_message_bytes = 65536;
+  int max_headers = 100;
+  int max_calls_per_source = 100;
 };
 
 struct Header {
@@ -140,6 +149,9 @@ class SipStack {
   virtual void Invite(LegId leg, std::string target_uri, std::string from_user,
                       std::string from_display, std::string sdp, Credentials credentials = {}) = 0;
   virtual void ReInvite(LegId leg, std::string sdp) = 0;
+  // A login from `source` failed (wrong password, unknown user, a stranger at
+  // a peers-only centre): counts towards a ban of that address.
+  virtual void ReportAuthFailure(Peer source) = 0;
   // Ends an established dialog (BYE), or an incoming INVITE not yet answered
   // (480), or an outgoing INVITE still ringing (CANCEL). LegEnded follows.
   virtual void Hangup(LegId leg) = 0;

@@ -10,6 +10,7 @@
 #include "core/overloaded.h"
 #include "telephony/media/sdp.h"
 #include "telephony/sip/sdp_offer.h"
+#include "telephony/sip/security_log.h"
 
 namespace cc::telephony::sip {
 namespace {
@@ -156,8 +157,9 @@ void SipTelephony::HandleRegister(const RegisterRequest& r) {
   RegistrarAnswer answer = registrar_.Handle(r, now);
   if (answer.status == 403 || answer.status == 400) {
     ++counts_.registration_failures;
-    spdlog::warn("sip: registration refused ({}) for user '{}' from {}:{} over {}", answer.status, r.user,
-                 r.source.address, r.source.port, r.source.transport);
+    LogSecurityEvent(answer.status == 403 ? "auth-failed" : "malformed", r.source,
+                     fmt::format("method=REGISTER user=\"{}\" status={}", LogSafe(r.user), answer.status));
+    stack_->ReportAuthFailure(r.source);
   }
   if (answer.status == 200) {
     ++counts_.registrations;
@@ -176,8 +178,11 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
       ++counts_.challenged;
     } else {
       ++counts_.refused;
-      spdlog::warn("sip: call to '{}' from {}:{} over {} refused ({}): {}", r.request_user, r.source.address,
-                   r.source.port, r.source.transport, admission.status, admission.reason);
+      const char* event = admission.status == 400 ? "malformed" : admission.peer.empty() ? "refused" : "auth-failed";
+      LogSecurityEvent(event, r.source,
+                       fmt::format("method=INVITE to=\"{}\" status={} ({})", LogSafe(r.request_user),
+                                   admission.status, LogSafe(admission.reason)));
+      stack_->ReportAuthFailure(r.source);
     }
     stack_->Respond(r.leg, admission.status, admission.phrase, {}, std::move(admission.headers));
     return;
@@ -185,7 +190,10 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   std::optional<std::string> number = r.request_user;
   if (options_.route_number) number = options_.route_number(r.request_user);
   if (r.request_user.empty() || !number) {
+    // Scanners and toll fraud try numbers: each miss counts towards a ban like a failed login.
     ++counts_.refused;
+    LogSecurityEvent("no-route", r.source, fmt::format("method=INVITE to=\"{}\" status=404", LogSafe(r.request_user)));
+    stack_->ReportAuthFailure(r.source);
     stack_->Respond(r.leg, 404, "Not Found");
     return;
   }

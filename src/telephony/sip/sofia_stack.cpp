@@ -28,7 +28,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include "telephony/sip/edge_guard.h"
+#include "telephony/sip/security_log.h"
 #include "telephony/sip/sip_stack.h"
+#include "telephony/sip/udp_ban_filter.h"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -37,6 +40,7 @@
 #define NUA_HMAGIC_T struct SofiaLeg
 #include <sofia-sip/msg_addr.h>
 #include <sofia-sip/nua.h>
+#include <sofia-sip/nta_tag.h>
 #include <sofia-sip/nua_tag.h>
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
@@ -59,6 +63,7 @@ struct SofiaLeg {
   std::string auth_user;     // answers one digest challenge to an outgoing INVITE
   std::string auth_password;
   bool authenticated = false;
+  std::string source;  // an incoming call's source address (calls per source)
 };
 
 struct SofiaRoot;
@@ -152,7 +157,7 @@ namespace {
 class SofiaStack final : public SipStack {
  public:
   SofiaStack(StackOptions options, std::function<void(StackEvent)> sink)
-      : options_(std::move(options)), sink_(std::move(sink)) {
+      : options_(std::move(options)), sink_(std::move(sink)), guard_(options_.edge) {
     magic_.stack = this;
   }
 
@@ -183,6 +188,16 @@ class SofiaStack final : public SipStack {
     auto status = ready.get();
     if (!status) thread_.join();
     return status;
+  }
+
+  void ReportAuthFailure(Peer source) override {
+    Post([this, source = std::move(source)] {
+      guard_.OnAuthFailure(source.address, Now());
+      if (auto ban = guard_.TakeBan()) {
+        LogBan(*ban, source);
+        RefreshBanFilter();
+      }
+    });
   }
 
   std::string address() const override { return options_.address; }
@@ -284,6 +299,7 @@ class SofiaStack final : public SipStack {
   // Runs on the stack thread: NUA's callback.
   void OnEvent(nua_event_t event, int status, const char* phrase, nua_handle_t* nh,
                SofiaLeg* rec, const sip_t* sip, tagi_t tags[]) {
+    if (rec == nullptr && nh != nullptr && nua_event_is_incoming_request(event) && !Screen(event, nh, sip)) return;
     switch (event) {
       case nua_i_register:
         OnRegister(nh, sip);
@@ -338,6 +354,76 @@ class SofiaStack final : public SipStack {
   }
 
  private:
+  static core::Timestamp Now() {
+    return std::chrono::time_point_cast<core::Duration>(std::chrono::system_clock::now());
+  }
+
+  static void LogBan(const Ban& ban, const Peer& source) {
+    LogSecurityEvent("banned", source,
+                     fmt::format("for {} s: {}", std::chrono::duration_cast<std::chrono::seconds>(ban.length).count(),
+                                 ban.reason));
+  }
+
+  // Puts the banned addresses into the UDP socket's filter when they changed
+  // (a new ban, or one ran out: checked every few seconds by ban_timer_).
+  void RefreshBanFilter() {
+    if (udp_fd_ < 0) return;
+    auto banned = guard_.BannedAddresses(Now());
+    if (banned == filtered_) return;
+    if (auto st = FilterUdpSources(udp_fd_, banned); !st) {
+      spdlog::error("{}", st.error().message);
+      return;
+    }
+    filtered_ = std::move(banned);
+  }
+
+  static void OnBanTimer(SofiaRoot* magic, su_timer_t*, su_timer_arg_t*) { magic->stack->RefreshBanFilter(); }
+
+  static int HeaderCount(const sip_t* sip) {
+    int n = 0;
+    for (const msg_header_t* h = reinterpret_cast<const msg_header_t*>(sip->sip_request); h != nullptr;
+         h = h->sh_succ) {
+      ++n;
+    }
+    return n;
+  }
+
+  // The edge, for a request outside any dialog we know: a banned source is
+  // dropped without an answer, too many header fields get 400, too many calls
+  // at once from one untrusted source get 503. False when the request is done with.
+  bool Screen(nua_event_t event, nua_handle_t* nh, const sip_t* sip) {
+    const Peer source = PeerOf(nua_);
+    if (guard_.OnRequest(source.address, Now()) == EdgeGuard::Verdict::kBanned) {
+      // From now on the kernel drops its datagrams (IPv4 over UDP); what got
+      // through before, and TCP or IPv6, gets a plain refusal.
+      if (auto ban = guard_.TakeBan()) {
+        LogBan(*ban, source);
+        RefreshBanFilter();
+      }
+      if (event != nua_i_options) nua_respond(nh, 403, "Forbidden", NUTAG_WITH_THIS(nua_), TAG_END());
+      nua_handle_destroy(nh);
+      return false;
+    }
+    auto refuse = [&](int status, const char* phrase, std::string_view what, const std::string& detail) {
+      LogSecurityEvent(what, source, detail);
+      if (event != nua_i_options) nua_respond(nh, status, phrase, NUTAG_WITH_THIS(nua_), TAG_END());
+      nua_handle_destroy(nh);
+      return false;
+    };
+    if (sip != nullptr && HeaderCount(sip) > options_.max_headers) {
+      return refuse(400, "Too Many Header Fields", "malformed",
+                    fmt::format("more than {} header fields", options_.max_headers));
+    }
+    if (event == nua_i_invite && !guard_.Trusted(source.address)) {
+      auto calls = calls_by_source_.find(source.address);
+      if (calls != calls_by_source_.end() && calls->second >= options_.max_calls_per_source) {
+        return refuse(503, "Too Many Calls From Your Address", "too-many-calls",
+                      fmt::format("{} calls at once", calls->second));
+      }
+    }
+    return true;
+  }
+
   // Answers a digest challenge of `sip` with the leg's credentials (once).
   bool Authenticate(nua_handle_t* nh, SofiaLeg* rec, const sip_t* sip) {
     const msg_auth_t* challenge = sip ? (sip->sip_www_authenticate ? sip->sip_www_authenticate
@@ -401,7 +487,7 @@ class SofiaStack final : public SipStack {
                       NUTAG_MEDIA_ENABLE(0), NUTAG_AUTOALERT(0), NUTAG_AUTOANSWER(0),
                       NUTAG_APPL_METHOD("REGISTER"), NUTAG_ALLOW("REGISTER"),
                       NUTAG_ENABLEMESSAGE(0), SIPTAG_USER_AGENT_STR(options_.user_agent.c_str()),
-                      TAG_END());
+                      NTATAG_MAXSIZE(options_.max_message_bytes), TAG_END());
     if (!nua_) {
       started.set_value(core::Fail(core::ErrorCode::kUnavailable,
                                     fmt::format("sip: cannot listen on {}:{} (UDP and TCP)",
@@ -410,8 +496,13 @@ class SofiaStack final : public SipStack {
       su_deinit();
       return;
     }
+    udp_fd_ = FindUdpSocket(options_.address, options_.port);
+    if (udp_fd_ < 0) spdlog::warn("sip: UDP socket not found; banned addresses are refused, not dropped");
+    ban_timer_ = su_timer_create(su_root_task(root_), 5000);
+    if (ban_timer_ != nullptr) su_timer_run(ban_timer_, OnBanTimer, nullptr);
     started.set_value(core::Status{});
     su_root_run(root_);
+    if (ban_timer_ != nullptr) su_timer_destroy(ban_timer_);
     for (auto& [id, leg] : legs_) {
       nua_handle_bind(leg.first, nullptr);
       delete leg.second;
@@ -477,6 +568,8 @@ class SofiaStack final : public SipStack {
     }
     rec = new SofiaLeg;
     rec->leg = next_leg_.fetch_add(1);
+    rec->source = PeerOf(nua_).address;
+    ++calls_by_source_[rec->source];
     nua_handle_bind(nh, rec);
     legs_[rec->leg] = {nh, rec};
     InviteRequest r;
@@ -503,6 +596,10 @@ class SofiaStack final : public SipStack {
       Emit(LegEnded{rec->leg, true});
     }
     legs_.erase(rec->leg);
+    if (!rec->source.empty()) {
+      auto calls = calls_by_source_.find(rec->source);
+      if (calls != calls_by_source_.end() && --calls->second <= 0) calls_by_source_.erase(calls);
+    }
     nua_handle_bind(nh, nullptr);
     nua_handle_destroy(nh);
     delete rec;
@@ -543,6 +640,11 @@ class SofiaStack final : public SipStack {
   std::set<std::string> phrases_;
   std::map<LegId, std::pair<nua_handle_t*, SofiaLeg*>> legs_;
   std::map<RequestId, std::pair<nua_handle_t*, SofiaLeg*>> requests_;
+  EdgeGuard guard_;
+  std::map<std::string, int> calls_by_source_;  // incoming calls up, by source address
+  int udp_fd_ = -1;                    // the SIP port's UDP socket, for the ban filter
+  std::vector<std::string> filtered_;  // the addresses its filter drops
+  su_timer_t* ban_timer_ = nullptr;
 };
 
 }  // namespace

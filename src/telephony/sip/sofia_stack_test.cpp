@@ -18,6 +18,15 @@
 namespace cc::telephony::sip {
 namespace {
 
+// A stack on a free loopback port, naming itself `user_agent`.
+StackOptions Local(const char* user_agent) {
+  StackOptions options;
+  options.address = "127.0.0.1";
+  options.port = 0;
+  options.user_agent = user_agent;
+  return options;
+}
+
 class Inbox {
  public:
   std::function<void(StackEvent)> Sink() {
@@ -53,9 +62,9 @@ constexpr const char* kSdp =
 
 TEST(SofiaStack, ACallIsOfferedAnsweredAndHungUpBetweenTwoStacks) {
   Inbox server_inbox, phone_inbox;
-  auto server = SipStack::Start({"127.0.0.1", 0, "callcenter-test"}, server_inbox.Sink());
+  auto server = SipStack::Start(Local("callcenter-test"), server_inbox.Sink());
   ASSERT_TRUE(server) << server.error().message;
-  auto phone = SipStack::Start({"127.0.0.1", 0, "phone-test"}, phone_inbox.Sink());
+  auto phone = SipStack::Start(Local("phone-test"), phone_inbox.Sink());
   ASSERT_TRUE(phone) << phone.error().message;
   ASSERT_NE((*server)->port(), 0);
 
@@ -90,8 +99,8 @@ TEST(SofiaStack, ACallIsOfferedAnsweredAndHungUpBetweenTwoStacks) {
 
 TEST(SofiaStack, ARefusedCallFailsWithTheStatus) {
   Inbox server_inbox, phone_inbox;
-  auto server = SipStack::Start({"127.0.0.1", 0, "callcenter-test"}, server_inbox.Sink());
-  auto phone = SipStack::Start({"127.0.0.1", 0, "phone-test"}, phone_inbox.Sink());
+  auto server = SipStack::Start(Local("callcenter-test"), server_inbox.Sink());
+  auto phone = SipStack::Start(Local("phone-test"), phone_inbox.Sink());
   ASSERT_TRUE(server && phone);
   const LegId out = (*phone)->NewLeg();
   (*phone)->Invite(out, "sip:100@127.0.0.1:" + std::to_string((*server)->port()), "", "", kSdp);
@@ -105,8 +114,8 @@ TEST(SofiaStack, ARefusedCallFailsWithTheStatus) {
 
 TEST(SofiaStack, ACancelledInviteEndsTheIncomingLeg) {
   Inbox server_inbox, phone_inbox;
-  auto server = SipStack::Start({"127.0.0.1", 0, "callcenter-test"}, server_inbox.Sink());
-  auto phone = SipStack::Start({"127.0.0.1", 0, "phone-test"}, phone_inbox.Sink());
+  auto server = SipStack::Start(Local("callcenter-test"), server_inbox.Sink());
+  auto phone = SipStack::Start(Local("phone-test"), phone_inbox.Sink());
   ASSERT_TRUE(server && phone);
   const LegId out = (*phone)->NewLeg();
   (*phone)->Invite(out, "sip:100@127.0.0.1:" + std::to_string((*server)->port()), "", "", kSdp);
@@ -122,7 +131,7 @@ TEST(SofiaStack, ACancelledInviteEndsTheIncomingLeg) {
 
 TEST(SofiaStack, ARegisterComesOutWithItsContactsAndTheAnswerGoesBack) {
   Inbox inbox;
-  auto server = SipStack::Start({"127.0.0.1", 0, "callcenter-test"}, inbox.Sink());
+  auto server = SipStack::Start(Local("callcenter-test"), inbox.Sink());
   ASSERT_TRUE(server);
   int s = ::socket(AF_INET, SOCK_DGRAM, 0);
   sockaddr_in me{};
