@@ -319,6 +319,67 @@ TEST_F(SipCallTest, ACallbackRingsTheAgentsPhoneThenCallsTheCustomerThroughTheTr
   EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 60) << wavs[0];
 }
 
+TEST_F(SipCallTest, AWaitingCallerPressesOneForACallbackThatKeepsTheirPlaceAndIsDialledBack) {
+  const std::uint16_t trunk_port = FreeUdpPort();
+  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
+  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
+  // The SIP line offers a callback to whoever has waited 2 s.
+  {
+    auto session = Admin();
+    for (auto q : session->Get("/api/queues").Json()) {
+      if (q.value("name", "") != "Линия SIP") continue;
+      q["max_wait_s"] = 2;
+      q["overflow"] = json{{"kind", "callback"}};
+      auto r = session->Send("PUT", "/api/queues/" + std::to_string(q["id"].get<std::int64_t>()), q);
+      ASSERT_EQ(r.status, 200) << r.body;
+    }
+  }
+  // Nobody is there: the caller waits, hears the offer, presses 1 and is let go with a goodbye.
+  auto caller = Call("uac-caller-takes-the-callback.xml", 0,
+                     {"-trace_msg", "-message_file", (dir_ / "caller.msg").string()});
+  std::uint16_t media_port = 0;
+  for (int i = 0; i < 100 && media_port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::smatch m;
+    const std::string trace = fs::exists(dir_ / "caller.msg") ? Read(dir_ / "caller.msg") : std::string();
+    const auto answer = trace.find("SIP/2.0 200 OK");
+    const std::string rest = answer == std::string::npos ? std::string() : trace.substr(answer);
+    if (std::regex_search(rest, m, std::regex("m=audio ([0-9]+)"))) media_port = static_cast<std::uint16_t>(std::stoi(m[1]));
+  }
+  ASSERT_NE(media_port, 0) << Read(dir_ / "caller.msg");
+  std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // the offer comes after 2 s
+  ASSERT_NO_FATAL_FAILURE(PressKey(media_port, 1));
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-takes-the-callback.xml");
+  std::vector<json> log = CallLogSoFar();
+  EXPECT_TRUE(Has(log, "callback.offered")) << Types(log);
+  ASSERT_TRUE(Has(log, "callback.chosen")) << Types(log);
+  const std::int64_t call = All(log, "callback.chosen")[0]["event"].value("call", std::int64_t{-1});
+  // sip01's phone comes on: the callback is offered, taken, the phone rings and
+  // then the caller's own number is dialled through the trunk.
+  Sipp customer(dir_ / "customer.log", {"-sf", Scenario("uas-caller-answers-the-callback.xml").string(), "-i",
+                                        "127.0.0.1", "-p", std::to_string(trunk_port), "-mp",
+                                        std::to_string(FreeUdpPort()), "-m", "1", "-d", "2000", "-nostdin",
+                                        "-timeout", "60s", "-timeout_error"});
+  auto phone = Phone("uas-agent-answers.xml");
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  const json offer = AwaitOffer(desk);
+  ASSERT_TRUE(offer.is_object()) << desk.Get("/api/agent").body;
+  EXPECT_EQ(offer.value("kind", ""), "callback") << offer.dump();
+  EXPECT_EQ(offer.value("call", std::int64_t{-2}), call) << offer.dump();
+  auto r = desk.Post("/api/agent/accept", json{{"call", call}});
+  EXPECT_LT(r.status, 300) << r.body;
+  // The gateway takes only a call to the number the caller called from (the scenario checks it).
+  EXPECT_EQ(customer.Wait(), 0) << Read(dir_ / "customer.log");
+  for (int attempt = 0; attempt < 50 && !Has(log, "call.connected"); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    log = CallLogSoFar();
+  }
+  const auto connected = All(log, "call.connected");
+  ASSERT_EQ(connected.size(), 1u) << Types(log);
+  EXPECT_EQ(connected[0]["event"].value("kind", ""), "callback") << connected[0].dump();
+}
+
 TEST_F(SipCallTest, ACallbackFailsCleanlyWhenNoTrunkIsConfigured) {
   // No trunk is configured: the agent's phone is not even rung, the callback
   // is marked failed and the agent is free again.

@@ -297,6 +297,33 @@ class SipCallTest : public ::testing::Test {
     return phone;
   }
 
+  // Presses `event` (0-9; 10 = *, 11 = #) as RFC 4733 telephone-events (payload type 101, as the
+  // scenarios offer) sent to the server's RTP port `port`: three updates and three end packets, 20 ms apart.
+  static void PressKey(std::uint16_t port, int event) {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const std::uint32_t ssrc = 0x4b455931, timestamp = 160000;
+    for (int i = 0; i < 6; ++i) {
+      const bool end = i >= 3;
+      const std::uint16_t seq = static_cast<std::uint16_t>(1000 + i);
+      const std::uint16_t duration = static_cast<std::uint16_t>(end ? 800 : 160 * (i + 1));
+      unsigned char p[16] = {0x80, static_cast<unsigned char>((i == 0 ? 0x80 : 0) | 101),
+                             static_cast<unsigned char>(seq >> 8), static_cast<unsigned char>(seq),
+                             static_cast<unsigned char>(timestamp >> 24), static_cast<unsigned char>(timestamp >> 16),
+                             static_cast<unsigned char>(timestamp >> 8), static_cast<unsigned char>(timestamp),
+                             static_cast<unsigned char>(ssrc >> 24), static_cast<unsigned char>(ssrc >> 16),
+                             static_cast<unsigned char>(ssrc >> 8), static_cast<unsigned char>(ssrc),
+                             static_cast<unsigned char>(event), static_cast<unsigned char>((end ? 0x80 : 0) | 10),
+                             static_cast<unsigned char>(duration >> 8), static_cast<unsigned char>(duration)};
+      ASSERT_EQ(::sendto(fd, p, sizeof p, 0, reinterpret_cast<sockaddr*>(&to), sizeof to), 16);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ::close(fd);
+  }
+
   std::string Target() const { return "127.0.0.1:" + std::to_string(sip_port_); }
   fs::path Scenario(const char* name) const { return fs::path(CC_SIP_SCENARIOS) / name; }
 

@@ -493,6 +493,11 @@ void SipTelephony::OnPlayed(core::CallId id, media::Leg leg) {
     if (!alive.lock() || stopped_) return;
     Call* call = Find(id);
     if (!call || leg != media::Leg::kCaller) return;
+    if (call->hangup_after_prompt) {
+      if (call->caller_leg) stack_->Hangup(call->caller_leg);
+      Finish(*call);
+      return;
+    }
     if (call->announcing) {
       call->announcing = false;
       if (call->bridge_after_prompt) {
@@ -510,9 +515,19 @@ void SipTelephony::OnPlayed(core::CallId id, media::Leg leg) {
 }
 
 void SipTelephony::OnDigit(core::CallId id, media::Leg leg, char digit) {
-  // Menus and callback choices by key come with the IVR (the next issue).
   spdlog::debug("sip: call {} {} pressed {}", id.value(), leg == media::Leg::kCaller ? "caller" : "agent",
                 digit);
+  if (leg != media::Leg::kCaller) return;
+  std::weak_ptr<int> alive = alive_;
+  boost::asio::post(loop_, [this, alive, id, digit] {
+    if (!alive.lock() || stopped_) return;
+    Call* call = Find(id);
+    // A waiting caller offered a callback takes it with 1 and keeps their place (engine: CallbackRequested).
+    if (!call || call->stage != Stage::kQueued || !call->callback_offered || digit != '1') return;
+    call->callback_offered = false;
+    spdlog::info("sip: call {}: the caller chose to be called back", id.value());
+    Deliver(CallbackChosen{id, {}});
+  });
 }
 
 void SipTelephony::OnRecordingFailed(core::CallId id, std::string reason) {
@@ -674,7 +689,12 @@ void SipTelephony::DropAgent(Call& call) {
   call.held = false;
 }
 
-void SipTelephony::OfferCallback(core::CallId id) { Play(id, Prompt::kCallbackOffer, 0, {}); }
+void SipTelephony::OfferCallback(core::CallId id) {
+  Call* call = Find(id);
+  if (!call) return;
+  call->callback_offered = true;
+  Play(id, Prompt::kCallbackOffer, 0, {});
+}
 
 void SipTelephony::StopRecording(Call& call) {
   if (!call.recording) return;
@@ -683,11 +703,19 @@ void SipTelephony::StopRecording(Call& call) {
   if (recordings_) recordings_->Finish(call.id, summary ? summary->frames : 0);
 }
 
-void SipTelephony::HangUp(core::CallId id, HangUpCause) {
+void SipTelephony::HangUp(core::CallId id, HangUpCause cause) {
   Call* call = Find(id);
   if (!call) return;
   call->stage = Stage::kEnding;
   CancelRings(*call, 0);
+  if (cause == HangUpCause::kCallbackRequested && call->caller_leg && !call->agent_leg && !call->outside_leg) {
+    // The caller chose a callback: they hear a goodbye, then the line closes (OnPlayed).
+    if (auto goodbye = prompts_.Clip(options_.language, "goodbye")) {
+      call->hangup_after_prompt = true;
+      media_->Play(id, media::Leg::kCaller, {*goodbye}, false);
+      return;
+    }
+  }
   if (call->caller_leg) stack_->Hangup(call->caller_leg);
   if (call->agent_leg) stack_->Hangup(call->agent_leg);
   if (call->outside_leg) stack_->Hangup(call->outside_leg);

@@ -179,6 +179,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool bridge_after_prompt = false;
     bool recording = false;
     bool recording_paused = false;
+    bool callback_offered = false;     // "press one to be called back" was played: 1 takes it
+    bool hangup_after_prompt = false;  // the goodbye is playing; the caller's leg ends after it
     std::uint64_t sdp_version = 1;
     std::vector<LegId> legs;  // every leg ever placed in leg_calls_ for this call
   };
