@@ -48,6 +48,7 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   if (o.no_bots) s.bots = false;
   if (o.no_traffic) s.traffic = false;
   if (o.traffic_multiplier > 0) s.traffic_multiplier = o.traffic_multiplier;
+  s.dial_plan = config.dial_plan;
   s.sip.enabled = config.sip.enabled;
   s.sip.address = config.sip.listen.address;
   s.sip.port = config.sip.listen.port;

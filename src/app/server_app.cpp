@@ -341,6 +341,9 @@ core::Result<StartInfo> ServerApp::Start() {
 
   centre::CentreOptions centre_options;
   centre_options.next_midnight = [zone = p->zone](core::Timestamp t) { return zone.NextMidnight(t); };
+  auto dial_plan = centre::DialPlan::Make(settings_.dial_plan);
+  if (!dial_plan) return tl::unexpected(dial_plan.error());
+  centre_options.dial_plan = std::move(*dial_plan);
   p->centre = std::make_unique<centre::Centre>(p->clock, *p->log, centre_options);
 
   SimWorldOptions sim;

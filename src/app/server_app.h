@@ -41,6 +41,7 @@ struct ServerSettings {
   access::PasswordCost password_cost = access::PasswordCost::kInteractive;
   std::chrono::milliseconds snapshot_period = std::chrono::seconds(1);
   SipSettings sip;  // off by default
+  centre::DialPlanRules dial_plan;  // outside numbers the centre may call (validated by the config)
 };
 
 // What a start produced for the operator to read.

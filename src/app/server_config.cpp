@@ -366,6 +366,25 @@ core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& b
   return ReadSipPeers(r, t, c);
 }
 
+core::Status ReadDialPlan(const Reader& r, const toml::table& t, ServerConfig& c) {
+  CC_TRY(r.KnownKeys(t, "dial_plan", {"allow", "emergency"}));
+  for (auto [name, list] : {std::pair{"allow", &c.dial_plan.allow}, std::pair{"emergency", &c.dial_plan.emergency}}) {
+    const toml::node* n = t.get(name);
+    if (n == nullptr) continue;
+    const std::string key = std::string("dial_plan.") + name;
+    const toml::array* items = n->as_array();
+    if (items == nullptr) return r.Error(n, key, "must be a list of number patterns, e.g. [\"7*\", \"8800*\"]");
+    list->clear();
+    for (const toml::node& item : *items) {
+      const auto* text = item.as_string();
+      if (text == nullptr) return r.Error(&item, key, "must be a list of number patterns, e.g. [\"7*\", \"8800*\"]");
+      list->push_back(text->get());
+    }
+  }
+  if (auto plan = centre::DialPlan::Make(c.dial_plan); !plan) return r.Error(&t, "dial_plan", plan.error().message);
+  return {};
+}
+
 core::Status ReadDemo(const Reader& r, const toml::table& t, ServerConfig& c) {
   CC_TRY(r.KnownKeys(t, "demo", {"enabled", "bots", "traffic", "seed"}));
   CC_TRY(r.Bool(t, "demo", "enabled", c.demo.enabled));
@@ -422,7 +441,7 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
                 fmt::format("{}:{}: {}", source_name, e.source().begin.line, e.description()));
   }
   ServerConfig c;
-  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "web", "demo", "sip"}));
+  CC_TRY(r.KnownKeys(root, "", {"server", "database", "security", "web", "demo", "sip", "dial_plan"}));
   auto server = r.Table(root, "", "server");
   if (!server) return tl::unexpected(server.error());
   if (*server != nullptr) CC_TRY(ReadServer(r, **server, base_dir, c));
@@ -448,6 +467,9 @@ Result<ServerConfig> ParseServerConfig(std::string_view text, std::string_view s
   auto sip = r.Table(root, "", "sip");
   if (!sip) return tl::unexpected(sip.error());
   if (*sip != nullptr) CC_TRY(ReadSip(r, **sip, base_dir, c));
+  auto dial_plan = r.Table(root, "", "dial_plan");
+  if (!dial_plan) return tl::unexpected(dial_plan.error());
+  if (*dial_plan != nullptr) CC_TRY(ReadDialPlan(r, **dial_plan, c));
   return c;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "centre/dial_plan.h"
 #include "core/result.h"
 #include "core/time.h"
 
@@ -92,6 +93,7 @@ struct ServerConfig {
   std::string web_root = "web/dist";  // the built web app; relative to the config file's folder when set there
   DemoConfig demo;
   SipConfig sip;
+  centre::DialPlanRules dial_plan;  // [dial_plan]: outside numbers the centre may call
 };
 
 core::Result<ServerConfig> LoadServerConfig(const std::string& path);

@@ -215,6 +215,16 @@ TEST_F(ServerConfigTest, SipMistakesNameTheKeyAndLine) {
   EXPECT_NE(ErrorFor("[sip.security]\nflood = 10\n").find("flood"), std::string::npos);
 }
 
+TEST_F(ServerConfigTest, TheDialPlanListsNumberPatternsAndKeepsEmergencyNumbers) {
+  auto config = ParseServerConfig("[dial_plan]\nallow = [\"7*\", \"8800*\"]\n", "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->dial_plan.allow, (std::vector<std::string>{"7*", "8800*"}));
+  EXPECT_EQ(config->dial_plan.emergency, centre::DialPlanRules{}.emergency);
+  EXPECT_NE(ErrorFor("[dial_plan]\nallow = [\"+7*\"]\n").find("callcenter.toml:1: dial_plan"), std::string::npos);
+  EXPECT_NE(ErrorFor("[dial_plan]\nallow = \"7*\"\n").find("dial_plan.allow"), std::string::npos);
+  EXPECT_NE(ErrorFor("[dial_plan]\ndeny = [\"7*\"]\n").find("deny"), std::string::npos);
+}
+
 TEST_F(ServerConfigTest, TheSipPortsLimitsHaveSafeDefaultsAndCanBeSet) {
   auto config = ParseServerConfig("[sip]\n", "callcenter.toml", dir_.string());
   ASSERT_TRUE(config) << config.error().message;

@@ -257,6 +257,11 @@ Desk& Centre::DeskFor(core::AgentId agent) {
 core::Status Centre::ApplyOnLoop(const acd::Input& input) { return Apply(input).applied; }
 
 Ack Centre::Apply(const acd::Input& input, std::vector<storage::LogRecord> before) {
+  // Whatever asks to dial out (the desk, a script, the simulator) passes the dial plan first.
+  if (auto permitted = options_.dial_plan.Permits(input); !permitted) {
+    spdlog::warn("dial plan: refused: {}", permitted.error().message);
+    return Ack{std::move(permitted), Done({})};
+  }
   const core::Timestamp now = clock_.Now();
   acd::Output out;
   core::Status applied = engine_.Apply(input, now, out);

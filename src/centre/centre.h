@@ -28,6 +28,7 @@
 #include "acd/engine.h"
 #include "acd/realtime_stats.h"
 #include "centre/desk.h"
+#include "centre/dial_plan.h"
 #include "centre/setup.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -40,6 +41,8 @@ class BotAgents;
 
 struct CentreOptions {
   acd::EngineConfig engine;
+  // Outside numbers the centre may call; inputs dialling others are refused (403).
+  DialPlan dial_plan;
   // The first local midnight after a given time, for the engine's NewDay.
   std::function<core::Timestamp(core::Timestamp)> next_midnight;
 };

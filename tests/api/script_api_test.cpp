@@ -358,3 +358,30 @@ TEST_F(ScriptApiTest, APracticeCallPlaysTheSituationToTheOperator) {
 
 }  // namespace
 }  // namespace cc::testing
+
+namespace cc::testing {
+namespace {
+
+// A centre whose dial plan allows Russian numbers only.
+class DialPlanApiTest : public ScriptApiTest {
+ protected:
+  void Adjust(app::ServerSettings& s) override { s.dial_plan.allow = {"7*", "8*"}; }
+};
+
+TEST_F(DialPlanApiTest, AnOperatorCannotTransferAbroadButAlwaysTo112) {
+  auto op = OnCall("op01", "Продажи", "+79151000014");
+  auto abroad = op->Post("/api/agent/transfer", {{"to", "external"}, {"number", "+44 20 7946 0000"}});
+  EXPECT_EQ(abroad.status, 403) << abroad.body;
+  EXPECT_NE(abroad.Json().value("detail", "").find("dial plan does not allow calls to +44 20 7946 0000"),
+            std::string::npos)
+      << abroad.body;
+  EXPECT_EQ(op->Get("/api/agent").Json()["state"], "on-call");  // nothing happened to the call
+  auto consult = op->Post("/api/agent/consult", {{"to", "external"}, {"number", "0049301234567"}});
+  EXPECT_EQ(consult.status, 403) << consult.body;
+  // S-15: the emergency line is outside the plan's patterns but always allowed.
+  auto emergency = op->Post("/api/agent/transfer", {{"to", "external"}, {"number", "112"}});
+  EXPECT_EQ(emergency.status, 200) << emergency.body;
+}
+
+}  // namespace
+}  // namespace cc::testing
