@@ -47,10 +47,10 @@ class ServerProcess {
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  // Waits for `listening http=...` and returns the port (0 on failure).
-  std::uint16_t Port() {
-    std::regex line("listening http=127\\.0\\.0\\.1:([0-9]+)");
-    for (int i = 0; i < 600; ++i) {
+  // Waits for `listening NAME=...` (http, sip) and returns the port (0 on failure).
+  std::uint16_t Port(const std::string& name = "http") {
+    std::regex line("listening " + name + "=127\\.0\\.0\\.1:([0-9]+)");
+    for (int i = 0; i < 600 && Running(); ++i) {
       std::string text = Output();
       std::smatch m;
       if (std::regex_search(text, m, line)) return static_cast<std::uint16_t>(std::stoi(m[1]));
@@ -69,16 +69,29 @@ class ServerProcess {
   }
   // Sends `signal` and waits for the process; returns its wait status.
   int Kill(int signal) {
+    if (pid_ <= 0) return status_;
     ::kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
+    waitpid(pid_, &status_, 0);
     pid_ = -1;
-    return status;
+    return status_;
+  }
+  // Whether the process still runs (when it has ended, it is reaped and Ended() tells how).
+  bool Running() {
+    if (pid_ <= 0) return false;
+    if (waitpid(pid_, &status_, WNOHANG) != pid_) return true;
+    pid_ = -1;
+    return false;
+  }
+  std::string Ended() const {
+    if (pid_ > 0) return "running";
+    if (WIFSIGNALED(status_)) return "killed by signal " + std::to_string(WTERMSIG(status_));
+    return "exited with " + std::to_string(WEXITSTATUS(status_));
   }
 
  private:
   std::filesystem::path out_;
   pid_t pid_ = -1;
+  int status_ = 0;
 };
 
 }  // namespace cc::testing

@@ -31,6 +31,14 @@ void SkipSpace(std::string_view text, std::size_t& i) {
 
 }  // namespace
 
+bool IsDigest(std::string_view header) {
+  std::size_t i = 0;
+  while (i < header.size() && (header[i] == ' ' || header[i] == '\t')) ++i;
+  std::size_t end = i;
+  while (end < header.size() && header[end] != ' ' && header[end] != '\t') ++end;
+  return IEquals(header.substr(i, end - i), "Digest");
+}
+
 core::Result<DigestCredentials> ParseDigest(std::string_view header) {
   std::size_t i = 0;
   SkipSpace(header, i);

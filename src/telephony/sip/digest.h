@@ -27,6 +27,10 @@ struct DigestCredentials {
   std::string opaque;
 };
 
+// Whether an Authorization value is in the Digest scheme (case-insensitive):
+// another scheme is answered with a fresh Digest challenge, not an error.
+bool IsDigest(std::string_view header);
+
 // Reads `Digest name="value", name=value, ...`; fails on another scheme, an
 // unterminated quote or a missing username, realm, nonce, uri or response.
 core::Result<DigestCredentials> ParseDigest(std::string_view header);

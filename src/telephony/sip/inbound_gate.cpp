@@ -40,7 +40,7 @@ Admission InboundGate::Admit(const InviteRequest& invite, core::Timestamp now) {
     a.headers.push_back({"Proxy-Authenticate", DigestChallenge(options_.realm, nonces_.Issue(now), stale)});
     return a;
   };
-  if (!invite.authorization) return challenge(false);
+  if (!invite.authorization || !IsDigest(*invite.authorization)) return challenge(false);
   auto credentials = ParseDigest(*invite.authorization);
   if (!credentials) {
     a.status = 400;

@@ -116,10 +116,12 @@ TEST(InboundGate, AReplayedInviteIsChallengedAgain) {
   EXPECT_NE(replay.headers[0].value.find("stale=true"), std::string::npos);
 }
 
-TEST(InboundGate, AGarbledAuthorizationIs400) {
+TEST(InboundGate, AnotherSchemeIsChallengedAndAGarbledDigestIs400) {
   auto gate = Gate(false);
   InviteRequest invite = From("192.0.2.10", 5060);
   invite.authorization = "Basic YmV0YTpwYXNz";
+  EXPECT_EQ(gate.Admit(invite, kT0).status, 407);
+  invite.authorization = "Digest username=\"beta\", realm=\"callcenter";
   EXPECT_EQ(gate.Admit(invite, kT0).status, 400);
 }
 

@@ -50,7 +50,8 @@ RegistrarAnswer Registrar::Challenge(core::Timestamp now, bool stale) {
 }
 
 RegistrarAnswer Registrar::Handle(const RegisterRequest& request, core::Timestamp now) {
-  if (!request.authorization) return Challenge(now, false);
+  // No credentials, or credentials in a scheme we do not speak (RFC 4475 3.3.7): a Digest challenge.
+  if (!request.authorization || !IsDigest(*request.authorization)) return Challenge(now, false);
   auto credentials = ParseDigest(*request.authorization);
   if (!credentials) return RegistrarAnswer{400, "Bad Authorization Header", {}, std::nullopt, false};
   if (credentials->realm != options_.realm || !nonces_.Take(credentials->nonce, now)) {

@@ -90,6 +90,15 @@ TEST_F(RegistrarTest, ACapturedRegisterReplayedLaterIsChallengedNotAccepted) {
   EXPECT_FALSE(registrar_.Registered(AgentId(11), now_ + core::Seconds(1)));
 }
 
+TEST_F(RegistrarTest, CredentialsInAnotherSchemeAreChallengedWithDigest) {
+  RegisterRequest r;
+  r.user = "op01";
+  r.authorization = "NoOneKnowsThisScheme random-stuff";
+  auto answer = registrar_.Handle(r, now_);
+  EXPECT_EQ(answer.status, 401);
+  EXPECT_EQ(answer.headers.at(0).value.rfind("Digest ", 0), 0u) << answer.headers.at(0).value;
+}
+
 TEST_F(RegistrarTest, AnotherAgentsPasswordDoesNotRegisterThisOne) {
   const auto nonce = Challenge();
   auto r = Signed("op02", "other", nonce, {{"sip:op01@127.0.0.1:5071", std::nullopt}});
