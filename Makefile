@@ -5,7 +5,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 STAGE := scripts/stage
 
-.PHONY: deps build web run simulate demo test screenshots bench format clean
+.PHONY: deps build web run simulate demo test fuzz screenshots bench format clean
 
 deps:
 	@scripts/install-deps
@@ -40,6 +40,7 @@ test: deps
 	@$(STAGE) "build (web app)" npm --prefix web run --silent build
 	@$(STAGE) "tests (web, vitest)" npm --prefix web test --silent
 	@$(STAGE) "tests (web end-to-end, chromium)" npm --prefix web run --silent e2e
+	@$(STAGE) "fuzz (10 s per target)" scripts/fuzz 10
 	@$(STAGE) "configure (asan+ubsan)" cmake --preset asan
 	@$(STAGE) "build (asan+ubsan)" cmake --build --preset asan
 	@$(STAGE) "tests (asan+ubsan)" ctest --preset asan
@@ -47,6 +48,10 @@ test: deps
 	@$(STAGE) "build (tsan, threaded tests)" cmake --build --preset tsan --target threaded_tests
 	@$(STAGE) "tests (tsan, threaded)" ctest --preset tsan
 	@scripts/stage --summary
+
+# The libFuzzer targets (fuzz/README.md), 5 minutes each; `make test` gives them 10 s.
+fuzz: deps
+	scripts/fuzz 300
 
 # Every main screen in Russian and English, from the end-to-end flows, into
 # docs/screenshots/ (not part of `make test`, so the tree stays clean).

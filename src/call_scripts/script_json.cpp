@@ -61,9 +61,11 @@ class Fields {
   core::Result<std::int64_t> Int(const std::string& key, std::int64_t min, std::int64_t max) const {
     if (!Has(key)) return tl::unexpected(Error(fmt::format("'{}' is required", key)));
     const json& v = object_[key];
+    // nlohmann reads every non-negative literal as unsigned: both bounds apply to it too.
     const bool in_range =
         v.is_number_integer() &&
-        (v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+        (v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max) &&
+                                      static_cast<std::int64_t>(v.get<std::uint64_t>()) >= min
                                 : v.get<std::int64_t>() >= min && v.get<std::int64_t>() <= max);
     if (!in_range) {
       return tl::unexpected(
@@ -327,7 +329,7 @@ core::Result<Script> ScriptFromJsonText(std::string_view text) {
   json body;
   try {
     body = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     return tl::unexpected(Invalid(fmt::format("the script is not valid JSON: {}", e.what())));
   }
   return ScriptFromJson(body);

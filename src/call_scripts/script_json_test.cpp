@@ -142,6 +142,34 @@ TEST(ScriptJson, RejectsTextThatIsNotJson) {
   EXPECT_NE(script.error().message.find("not valid JSON"), std::string::npos);
 }
 
+// fuzz/regressions/call_script/number-overflow.json: json::parse throws
+// out_of_range, not parse_error, for a number too large for a double.
+TEST(ScriptJson, RejectsANumberTooLargeForADouble) {
+  auto script = ScriptFromJsonText(R"({"tenant_id":1e999})");
+  ASSERT_FALSE(script);
+  EXPECT_EQ(script.error().code, core::ErrorCode::kInvalidArgument);
+  EXPECT_NE(script.error().message.find("not valid JSON"), std::string::npos);
+}
+
+// Found by fuzz/call_script_fuzz.cpp (fuzz/regressions/call_script/): parsed
+// from text, 0 is an unsigned JSON number, whose lower bound went unchecked.
+TEST(ScriptJson, ZeroFromTextIsBelowTheRangeToo) {
+  auto script = ScriptFromJsonText(
+      R"({"tenant_id":1,"name":"","version":0,"language":"en","start":"","steps":{}})");
+  ASSERT_FALSE(script);
+  EXPECT_EQ(script.error().message, "'version' must be an integer from 1 to 1000000");
+
+  script = ScriptFromJsonText(
+      R"({"tenant_id":0,"name":"","version":1,"language":"en","start":"","steps":{}})");
+  ASSERT_FALSE(script);
+  EXPECT_EQ(script.error().message, "'tenant_id' must be an integer from 1 to 4294967295");
+
+  script = ScriptFromJsonText(
+      R"({"id":0,"tenant_id":1,"name":"","version":1,"language":"en","start":"","steps":{}})");
+  ASSERT_FALSE(script);
+  EXPECT_EQ(script.error().message, "'id' must be an integer from 1 to 9223372036854775807");
+}
+
 // The schema in api/ must know every kind the code knows.
 TEST(ScriptJson, SchemaListsEveryKindTheCodeKnows) {
   std::ifstream in(CC_SOURCE_DIR "/api/call_script.schema.json");

@@ -69,7 +69,9 @@ std::string CsvLine(const CsvRow& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out.push_back(',');
     const std::string& f = fields[i];
-    if (f.find_first_of(",\"\r\n") == std::string::npos) {
+    // A leading byte-order mark is quoted too: at the start of a file ParseCsv
+    // would skip it as the file's own.
+    if (f.find_first_of(",\"\r\n") == std::string::npos && !f.starts_with("\xEF\xBB\xBF")) {
       out += f;
       continue;
     }

@@ -28,5 +28,17 @@ TEST(Csv, WrittenLinesReadBack) {
   EXPECT_EQ((*rows)[1], row);
 }
 
+// Found by fuzz/csv_fuzz.cpp (fuzz/regressions/csv/): a first field that
+// starts with a byte-order mark lost it when written and read back.
+TEST(Csv, AFieldStartingWithAByteOrderMarkReadsBack) {
+  auto rows = ParseCsv("\"\"\xEF\xBB\xBFsku,");
+  ASSERT_TRUE(rows) << rows.error().message;
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0], (CsvRow{"\xEF\xBB\xBFsku", ""}));
+  auto again = ParseCsv(CsvLine((*rows)[0]));
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(*again, *rows);
+}
+
 }  // namespace
 }  // namespace cc::crm

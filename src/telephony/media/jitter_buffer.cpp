@@ -95,7 +95,16 @@ void JitterBuffer::Store(std::uint16_t sequence, std::span<const std::uint8_t> p
   }
   const std::int64_t first =
       playing_ ? next_ : (held_.empty() ? extended : std::min(held_.begin()->first, extended));
-  if (extended - first >= capacity_) SlideTo(extended - capacity_ + 1);
+  // The window ends at the newest packet held or this one: one arriving older
+  // than everything held (before playout starts) must not widen it either.
+  const std::int64_t last = held_.empty() ? extended : std::max(held_.rbegin()->first, extended);
+  if (last - first >= capacity_) {
+    SlideTo(last - capacity_ + 1);
+    if (extended < last - capacity_ + 1) {
+      ++stats_.overflow;
+      return;
+    }
+  }
   held_.emplace(extended, std::vector<std::uint8_t>(payload.begin(), payload.end()));
 }
 

@@ -123,6 +123,19 @@ TEST(JitterBuffer, KeepsDelayBoundedWhenTheSenderRunsAhead) {
   EXPECT_EQ(buffer.stats().late, 1U);
 }
 
+// Found by fuzz/rtp_stream_fuzz.cpp (fuzz/regressions/rtp_stream/): packets
+// arriving newest first before playout starts each widened the window.
+TEST(JitterBuffer, KeepsDelayBoundedWhenPacketsArriveNewestFirst) {
+  JitterBuffer buffer(1);  // holds at most 2
+  for (std::uint16_t seq = 10; seq >= 1; --seq) {
+    Put(buffer, seq);
+    EXPECT_LE(buffer.held(), 2U) << "after " << seq;
+  }
+  EXPECT_EQ(buffer.stats().overflow, 1U);  // 8, the first older than the window
+  EXPECT_EQ(buffer.stats().late, 7U);      // 7..1: their turn has passed
+  EXPECT_EQ(Play(buffer, 3), "9 10 -");
+}
+
 TEST(JitterBuffer, AfterAPauseRefillsWithoutCountingLoss) {
   JitterBuffer buffer(2);
   Put(buffer, 1);
