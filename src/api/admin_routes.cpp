@@ -442,6 +442,12 @@ void AddAdminRoutes(http::Router& router, ApiServices& s, Guard guard) {
     }
     auto setup = centre::QueueFromJson(*body, id, tenant);
     if (!setup) return Error(setup.error());
+    for (const std::string& number : setup->numbers) {
+      if (auto menu = s.ivr ? s.ivr->MenuWithNumber(number) : std::nullopt) {
+        return Error({ErrorCode::kAlreadyExists,
+                      "the number '" + number + "' already reaches IVR menu " + std::to_string(*menu)});
+      }
+    }
     if (setup->config.overflow.kind == acd::OverflowKind::kQueue) {
       auto target = s.repository.FindQueue(setup->config.overflow.queue);
       if (!target) return Error(target.error());

@@ -23,6 +23,7 @@ void AddRoutes(http::Router& router, ApiServices& services) {
   AddTrainingRoutes(router, services, guard);
   AddPhoneRoutes(router, services, guard);
   AddRecordingRoutes(router, services, guard);
+  AddIvrRoutes(router, services, guard);
   router.Add("GET", "/api/openapi.yaml", [&services](http::Request&) {
     http::Response r;
     r.status = 200;

@@ -25,6 +25,7 @@
 #include "crm/order_desk.h"
 #include "core/clock.h"
 #include "http/router.h"
+#include "ivr/menu.h"
 #include "http/ws_hub.h"
 #include "recordings/recording_control.h"
 #include "recordings/recording_store.h"
@@ -87,6 +88,21 @@ class PhoneControl {
   virtual nlohmann::json Phone(core::UserId user) = 0;
 };
 
+// IVR menus: stored, validated, voiced and put to work on the SIP numbers.
+// Thread-safety: any thread (Save and Delete block while new words are synthesised).
+class IvrControl {
+ public:
+  virtual ~IvrControl() = default;
+  virtual core::Result<std::vector<ivr::Menu>> Menus() = 0;
+  virtual core::Result<std::optional<ivr::Menu>> Find(std::int64_t id) = 0;
+  // Creates (id 0) or replaces the menu. kInvalidArgument names what is
+  // wrong; kAlreadyExists when a number already reaches a queue or another menu.
+  virtual core::Result<ivr::Menu> Save(ivr::Menu menu) = 0;
+  virtual core::Status Delete(std::int64_t id) = 0;
+  // The menu that `number` reaches, if any (queues may not take its numbers).
+  virtual std::optional<std::int64_t> MenuWithNumber(const std::string& number) = 0;
+};
+
 // Call recordings: their rows and policies, the data dir their files lie
 // under, and the telephony's pause control (absent without SIP telephony:
 // pausing answers that the call is not recorded).
@@ -113,6 +129,7 @@ struct ApiServices {
   ScriptServices* scripts = nullptr;  // absent: the script endpoints answer 503
   PhoneControl* phones = nullptr;     // absent: the SIP account endpoints answer 503
   RecordingServices* recordings = nullptr;  // absent: the recording endpoints answer 503
+  IvrControl* ivr = nullptr;                // absent: the IVR endpoints answer 503
 };
 
 void AddRoutes(http::Router& router, ApiServices& services);

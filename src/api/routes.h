@@ -24,5 +24,6 @@ void AddAgentScriptRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddTrainingRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddPhoneRoutes(http::Router& router, ApiServices& s, Guard guard);
 void AddRecordingRoutes(http::Router& router, ApiServices& s, Guard guard);
+void AddIvrRoutes(http::Router& router, ApiServices& s, Guard guard);
 
 }  // namespace cc::api

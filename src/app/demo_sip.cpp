@@ -4,6 +4,7 @@
 
 #include "access/secrets.h"
 #include "centre/setup_json.h"
+#include "ivr/menu_json.h"
 
 namespace cc::app {
 
@@ -43,6 +44,44 @@ core::Result<std::vector<DemoLogin>> EnsureDemoSipLine(access::Directory& direct
     created.push_back({login, password, "operator", name});
   }
   return created;
+}
+
+core::Status EnsureDemoIvr(api::IvrControl& ivr, centre::CentreRepository& centre, core::TenantId tenant) {
+  if (ivr.MenuWithNumber(kDemoIvrNumber)) return {};
+  auto queues = centre.Queues();
+  if (!queues) return tl::unexpected(queues.error());
+  std::int64_t line = 0;
+  for (const auto& q : *queues) {
+    if (q.config.name == kDemoSipQueue && q.config.tenant == tenant) line = q.config.id.value();
+  }
+  if (line == 0) return {};
+  const nlohmann::json body = {
+      {"tenant", tenant.value()},
+      {"name", "Демо: главное меню"},
+      {"language", "ru"},
+      {"numbers", {kDemoIvrNumber}},
+      {"start", "main"},
+      {"operator_queue", line},
+      {"nodes",
+       {{"main",
+         {{"say", "Здравствуйте, это демонстрационный центр «Бета». Заказ — клавиша один. "
+                  "Доставка — клавиша два. Оператор — ноль."},
+          {"keys",
+           {{"1", {{"action", "queue"}, {"queue", line}, {"topic", "Заказ"}}},
+            {"2", {{"action", "menu"}, {"node", "delivery"}, {"topic", "Доставка"}}},
+            {"0", {{"action", "operator"}, {"topic", "Оператор"}}}}}}},
+        {"delivery",
+         {{"say", "Где мой заказ — один. Перезвоните мне — два. Назад — девять."},
+          {"keys",
+           {{"1", {{"action", "queue"}, {"queue", line}, {"topic", "Статус"}}},
+            {"2", {{"action", "callback"}, {"queue", line}, {"topic", "Перезвонить"},
+                   {"say", "Хорошо, оператор перезвонит вам на этот номер."}}},
+            {"9", {{"action", "menu"}, {"node", "main"}}}}}}}}}};
+  auto menu = ivr::MenuFromJson(body);
+  if (!menu) return tl::unexpected(menu.error());
+  auto saved = ivr.Save(std::move(*menu));
+  if (!saved) return tl::unexpected(saved.error());
+  return {};
 }
 
 }  // namespace cc::app

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "access/directory.h"
+#include "api/api.h"
 #include "app/demo_centre.h"
 #include "app/sip_accounts.h"
 #include "centre/centre_repository.h"
@@ -25,6 +26,12 @@ core::Result<std::vector<DemoLogin>> EnsureDemoSipLine(access::Directory& direct
                                                        centre::CentreRepository& centre, SipAccounts& accounts,
                                                        core::TenantId tenant, const std::string& realm,
                                                        core::Timestamp now);
+
+inline constexpr const char* kDemoIvrNumber = "200";
+
+// The demo's voice menu on 200 (when no menu has that number yet): orders 1,
+// delivery 2, the operator 0, each to the test line with its topic; always open.
+core::Status EnsureDemoIvr(api::IvrControl& ivr, centre::CentreRepository& centre, core::TenantId tenant);
 
 // The operators of the test line, whom bots leave alone.
 bool IsDemoSipLogin(const std::string& login);

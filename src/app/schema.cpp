@@ -4,7 +4,7 @@
 // directory (queues, skills, memberships, codes), 5 call id blocks; then
 // 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index, 9 the CRM's
 // word-search indexes, 10 call scripts (versions, queue scripts, script uses), 11 call recordings,
-// 12 agents' SIP accounts.
+// 12 agents' SIP accounts, 13 IVR menus.
 #include "access/schema.h"
 #include "app/call_id_blocks.h"
 #include "app/sip_accounts.h"
@@ -12,6 +12,7 @@
 #include "centre/centre_repository.h"
 #include "crm/schema.h"
 #include "crm/word_search.h"
+#include "ivr/menu_store.h"
 #include "storage/id_allocator.h"
 #include "recordings/recording_store.h"
 #include "reporting/cdr_repository.h"
@@ -33,6 +34,7 @@ std::vector<storage::Migration> Schema() {
   all.push_back(script_desk::ScriptStore::Migration(10));
   all.push_back(recordings::RecordingStore::Migration(11));
   all.push_back(SipAccounts::Migration(12));
+  all.push_back(ivr::MenuStore::Migration(13));
   return all;
 }
 

@@ -26,6 +26,7 @@
 #include "app/sim_world.h"
 #include "app/demo_sip.h"
 #include "app/sip_accounts.h"
+#include "app/ivr_menus.h"
 #include "app/sip_phones.h"
 #include "app/sip_recordings.h"
 #include "app/sip_world.h"
@@ -99,6 +100,7 @@ struct ServerApp::Parts {
   std::unique_ptr<SipAccounts> sip_accounts;
   std::unique_ptr<SipWorld> sip;
   std::unique_ptr<SipPhones> phones;
+  std::unique_ptr<IvrMenus> ivr;
   std::unique_ptr<SipRecordings> sip_recordings;
   http::WsHub hub;
   std::unique_ptr<api::CrmNotifier> notifier;
@@ -381,6 +383,9 @@ core::Result<StartInfo> ServerApp::Start() {
       !settings_.tls_certificate.empty(), p->crm.get(), p->scripts.get()});
   p->phones = std::make_unique<SipPhones>(*p->sip_accounts, settings_.sip.realm, *p->centre, p->sip.get(), p->clock);
   p->services->phones = p->phones.get();
+  p->ivr = std::make_unique<IvrMenus>(*p->db, *p->repository, *p->centre, p->sip.get(), settings_.store.data_dir,
+                                      p->zone.name());
+  p->services->ivr = p->ivr.get();
   p->recordings = std::make_unique<api::RecordingServices>(
       api::RecordingServices{*p->recording_store, settings_.store.data_dir, p->sip_recordings.get()});
   p->services->recordings = p->recordings.get();
@@ -400,6 +405,14 @@ core::Result<StartInfo> ServerApp::Start() {
   }
   p->sim->Begin(bot_seats);
   p->feed->Start();
+  if (auto installed = p->ivr->Install(); !installed) return tl::unexpected(installed.error());
+  if (settings_.demo && settings_.sip.enabled) {
+    auto company = p->directory->FindTenant(kDemoCompany);
+    if (!company) return tl::unexpected(company.error());
+    if (auto menu = EnsureDemoIvr(*p->ivr, *p->repository, company->id); !menu) {
+      spdlog::warn("the demo's IVR menu on {} is not there: {}", kDemoIvrNumber, menu.error().message);
+    }
+  }
 
   auto& registry = *p->metrics.registry();
   p->waiting_gauge = &prometheus::BuildGauge().Name("cc_queue_waiting").Help("Callers waiting").Register(registry);
@@ -483,7 +496,10 @@ void PrintStartInfo(const StartInfo& info, const ServerSettings& settings, std::
   }
   if (info.sip) {
     out << "SIP: agents' phones register at sip:USER@" << *info.sip << " (UDP or TCP)";
-    if (settings.demo) out << "; callers dial sip:" << kDemoSipNumber << "@" << *info.sip << " (queue " << kDemoSipQueue << ")";
+    if (settings.demo) {
+      out << "; callers dial sip:" << kDemoSipNumber << "@" << *info.sip << " (queue " << kDemoSipQueue
+          << ") or sip:" << kDemoIvrNumber << "@" << *info.sip << " (a voice menu in front of it)";
+    }
     out << "\n";
   }
   if (!info.demo_logins.empty()) {

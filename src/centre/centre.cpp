@@ -310,6 +310,7 @@ void Centre::Carry(const acd::Command& command) {
             if (const CallInfo* info = FindCall(c.call)) {
               offered.caller = info->caller;
               offered.dialled = info->dialled;
+              offered.topic = info->topic;
             }
             if (auto view = engine_.Call(c.call)) {
               offered.queue = view->queue;
@@ -335,6 +336,7 @@ void Centre::Carry(const acd::Command& command) {
             if (const CallInfo* info = FindCall(c.call)) {
               call.caller = info->caller;
               call.dialled = info->dialled;
+              call.topic = info->topic;
             }
             if (auto view = engine_.Call(c.call)) call.queue = view->queue;
             desk.offer.reset();
@@ -476,39 +478,47 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
   std::visit(
       core::Overloaded{
           [&](const telephony::IncomingCall& e) {
-            auto number = numbers_.find(e.dialled_number);
-            if (number == numbers_.end()) {
-              spdlog::warn("call {} to unknown number {} refused", e.call.value(),
-                           e.dialled_number);
+            // An IVR menu names the queue; otherwise the dialled number does.
+            std::optional<core::QueueId> target = e.queue;
+            if (!target) {
+              auto number = numbers_.find(e.dialled_number);
+              if (number != numbers_.end()) target = number->second;
+            }
+            const QueueSetup* queue = target ? setup_.FindQueue(*target) : nullptr;
+            if (!queue) {
+              spdlog::warn("call {} to {} refused: no queue {}", e.call.value(), e.dialled_number,
+                           target ? std::to_string(target->value()) : std::string("takes that number"));
               if (telephony_) telephony_->HangUp(e.call, telephony::HangUpCause::kEnded);
               return;
             }
-            const QueueSetup* queue = setup_.FindQueue(number->second);
             CallInfo info{e.call, queue->config.tenant, "inbound", e.dialled_number,
-                          e.caller_number, clock_.Now()};
+                          e.caller_number, clock_.Now(), e.topic};
             calls_[e.call] = info;
             nlohmann::json caller = nullptr;
             if (e.caller_number) caller = *e.caller_number;
+            nlohmann::json received = {{"call", e.call.value()},
+                                       {"dialled", e.dialled_number},
+                                       {"caller", caller},
+                                       {"tenant", queue->config.tenant.value()},
+                                       {"direction", "inbound"}};
+            if (e.ivr_menu != 0) {
+              received["ivr"] = {{"menu", e.ivr_menu}, {"keys", e.ivr_keys}, {"topic", e.topic}};
+            }
             std::vector<storage::LogRecord> before{
-                Record(clock_.Now(), "call.received",
-                       {{"call", e.call.value()},
-                        {"dialled", e.dialled_number},
-                        {"caller", caller},
-                        {"tenant", queue->config.tenant.value()},
-                        {"direction", "inbound"}},
-                       e.call, std::nullopt)};
+                Record(clock_.Now(), "call.received", std::move(received), e.call, std::nullopt)};
             acd::CallAttributes attributes;
             attributes.tenant = queue->config.tenant;
             attributes.dialled_number = e.dialled_number;
             attributes.caller_number = e.caller_number;
-            auto ack = Apply(acd::CallArrived{e.call, number->second, attributes}, std::move(before));
+            attributes.ivr_topic = e.topic;
+            auto ack = Apply(acd::CallArrived{e.call, queue->config.id, attributes}, std::move(before));
             if (!ack.applied) {
               calls_.erase(e.call);
               spdlog::warn("call {} refused: {}", e.call.value(), ack.applied.error().message);
               if (telephony_) telephony_->HangUp(e.call, telephony::HangUpCause::kEnded);
             } else if (telephony_ && engine_.Call(e.call) &&
                        engine_.Call(e.call)->stage == acd::CallStage::kQueued) {
-              telephony_->PlayQueueMusic(e.call, number->second);
+              telephony_->PlayQueueMusic(e.call, queue->config.id);
             }
           },
           [&](const telephony::CallerHungUp& e) { Apply(acd::CallerHungUp{e.call}); },
@@ -521,6 +531,21 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           [&](const telephony::ConsultFailed& e) { Apply(acd::ConsultFailed{e.call}); },
           [&](const telephony::CallbackChosen& e) {
             Apply(acd::CallbackRequested{e.call, e.number});
+          },
+          [&](const telephony::IvrEnded& e) {
+            // The engine never saw the call: only the log keeps that it came and what it chose.
+            nlohmann::json caller = nullptr;
+            if (e.caller_number) caller = *e.caller_number;
+            last_write_ = log_.Append({Record(clock_.Now(), "ivr.ended",
+                                {{"call", e.call.value()},
+                                 {"dialled", e.dialled_number},
+                                 {"caller", caller},
+                                 {"menu", e.ivr_menu},
+                                 {"keys", e.ivr_keys},
+                                 {"outcome", e.outcome},
+                                 {"open", e.open}},
+                                e.call, std::nullopt)})
+                              .share();
           },
           [&](const telephony::AgentPhoneHold& e) {
             if (e.held) {

@@ -11,7 +11,8 @@ nlohmann::json CallJson(const DeskCall& c) {
           {"dialled", c.dialled},
           {"since", core::FormatUtc(c.since)},
           {"on_hold", c.on_hold},
-          {"consulting", c.consulting}};
+          {"consulting", c.consulting},
+          {"topic", c.topic}};
 }
 
 }  // namespace

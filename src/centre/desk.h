@@ -24,6 +24,7 @@ struct CallInfo {
   std::string dialled;
   std::optional<std::string> caller;
   core::Timestamp arrived;
+  std::string topic{};  // chosen in the IVR, if anything
 };
 
 struct DeskCall {
@@ -34,6 +35,7 @@ struct DeskCall {
   core::Timestamp since;
   bool on_hold = false;
   bool consulting = false;
+  std::string topic{};  // chosen in the IVR, if anything
 };
 
 struct Desk {

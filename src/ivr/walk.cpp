@@ -29,6 +29,7 @@ std::optional<Step> Walk::OnTimeout() {
 
 Step Walk::Retry(std::vector<std::string> say) {
   const Node& node = menu_->nodes.at(node_);
+  if (++misses_ >= kMaxMisses) return Take(Action{}, std::move(say));  // the operator
   if (attempts_ < node.retries) {
     ++attempts_;
     say.push_back(node.say);

@@ -10,8 +10,10 @@
 // A key while the words are still playing counts (the driver stops them).
 // A wrong key or silence asks again (after "that choice is not on the menu"
 // for a wrong key) up to the node's retries, then takes the node's fallback
-// (the operator when it has none). Once a Step ends the walk (anything but
-// kListen), OnKey and OnTimeout return nullopt.
+// (the operator when it has none). After kMaxMisses wrong keys or silences in
+// all, the caller goes to the operator whatever the menu says (fallbacks that
+// lead from menu to menu cannot keep a silent caller forever). Once a Step
+// ends the walk (anything but kListen), OnKey and OnTimeout return nullopt.
 #pragma once
 
 #include <memory>
@@ -24,6 +26,8 @@
 #include "ivr/menu.h"
 
 namespace cc::ivr {
+
+inline constexpr int kMaxMisses = 10;
 
 struct Step {
   enum class Then {
@@ -65,6 +69,7 @@ class Walk {
   bool open_;
   std::string node_;
   int attempts_ = 0;  // failed tries at the current node
+  int misses_ = 0;    // failed tries in all
   std::string keys_;
   std::vector<std::string> topics_;
   bool finished_ = false;

@@ -114,5 +114,23 @@ TEST(IvrWalk, WithoutHoursAClosedFlagIsIgnored) {
   EXPECT_EQ(walk.Start().then, Step::Then::kListen);
 }
 
+TEST(IvrWalk, FallbacksThatLoopBetweenMenusEndAtTheOperator) {
+  Menu m = testing::ShopMenu();
+  m.nodes["main"].fallback = testing::To(Action::Kind::kMenu, 0, "delivery");
+  m.nodes["delivery"].fallback = testing::To(Action::Kind::kMenu, 0, "main");
+  Walk walk(std::make_shared<Menu>(m), true);
+  walk.Start();
+  int silences = 0;
+  std::optional<Step> step;
+  do {
+    step = walk.OnTimeout();
+    ASSERT_TRUE(step);
+    ++silences;
+  } while (step->then == Step::Then::kListen && silences < 100);
+  EXPECT_EQ(silences, kMaxMisses);
+  EXPECT_EQ(step->then, Step::Then::kQueue);
+  EXPECT_EQ(step->queue, core::QueueId(1));
+}
+
 }  // namespace
 }  // namespace cc::ivr

@@ -12,6 +12,7 @@
 // delivered to the CallEventHandler on the core loop thread as well.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -27,11 +28,27 @@ using core::Duration;
 using core::QueueId;
 using core::Timestamp;
 
-// A caller reached one of the centre's numbers.
+// A caller reached one of the centre's numbers (after its IVR menu, when the
+// number has one: then the menu chose the queue and the topic).
 struct IncomingCall {
   CallId call;
   std::string dialled_number;               // the DID
   std::optional<std::string> caller_number;  // nullopt when withheld
+  std::optional<QueueId> queue{};            // chosen in the IVR; unset: the number's queue
+  std::string topic{};                       // what the caller chose in the IVR
+  std::int64_t ivr_menu = 0;                 // the menu they went through, 0: none
+  std::string ivr_keys{};                    // the keys they pressed there, in order
+};
+// A caller left an IVR menu without reaching a queue: they hung up
+// ("hung-up"), or heard a message and were let go ("message", e.g. closed).
+struct IvrEnded {
+  CallId call;
+  std::string dialled_number;
+  std::optional<std::string> caller_number;
+  std::int64_t ivr_menu = 0;
+  std::string ivr_keys;
+  std::string outcome;
+  bool open = true;  // within the menu's business hours
 };
 struct CallerHungUp {
   CallId call;
@@ -79,7 +96,7 @@ struct CallbackChosen {
 
 using CallEvent = std::variant<IncomingCall, CallerHungUp, AgentAnswered, AgentRejected,
                                AgentHungUp, DialAnswered, DialFailed, ConsultAnswered,
-                               ConsultFailed, CallbackChosen, AgentPhoneHold>;
+                               ConsultFailed, CallbackChosen, AgentPhoneHold, IvrEnded>;
 
 class CallEventHandler {
  public:

@@ -59,6 +59,8 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
         {"GET", "/api/users/" + op01 + "/sip", {}, {Action::kReadUsers}},
         {"PUT", "/api/users/" + op01 + "/sip", {{"password", "phone-secret-" + n}}, {Action::kManageUsers}},
         {"GET", "/api/queues", {}, {Action::kReadConfig}},
+        {"GET", "/api/ivr/menus", {}, {Action::kReadConfig}},
+        {"POST", "/api/ivr/menus", {{"name", "no nodes yet"}}, {Action::kManageQueues}},
         {"GET", "/api/skills", {}, {Action::kReadConfig}},
         {"POST", "/api/skills", {{"name", "skill" + n}, {"tenant", tenant}}, {Action::kManageQueues}},
         {"POST", "/api/codes",
@@ -143,7 +145,7 @@ TEST_F(AuthzMatrixTest, EveryRoleOnEveryEndpoint) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 8 * 51);
+  EXPECT_EQ(checked, 8 * 53);
 
   // Anonymous callers get 401 everywhere.
   ApiSession anonymous(port_);

@@ -299,16 +299,18 @@ class SipCallTest : public ::testing::Test {
 
   // Presses `event` (0-9; 10 = *, 11 = #) as RFC 4733 telephone-events (payload type 101, as the
   // scenarios offer) sent to the server's RTP port `port`: three updates and three end packets, 20 ms apart.
-  static void PressKey(std::uint16_t port, int event) {
+  // One RFC 4733 key press to `port`; the nth press of a call (0, 1, ...)
+  // gets its own sequence numbers and timestamp, as a phone sends them.
+  static void PressKey(std::uint16_t port, int event, int nth = 0) {
     const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_port = htons(port);
     to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const std::uint32_t ssrc = 0x4b455931, timestamp = 160000;
+    const std::uint32_t ssrc = 0x4b455931, timestamp = 160000 + 8000 * static_cast<std::uint32_t>(nth);
     for (int i = 0; i < 6; ++i) {
       const bool end = i >= 3;
-      const std::uint16_t seq = static_cast<std::uint16_t>(1000 + i);
+      const std::uint16_t seq = static_cast<std::uint16_t>(1000 + 10 * nth + i);
       const std::uint16_t duration = static_cast<std::uint16_t>(end ? 800 : 160 * (i + 1));
       unsigned char p[16] = {0x80, static_cast<unsigned char>((i == 0 ? 0x80 : 0) | 101),
                              static_cast<unsigned char>(seq >> 8), static_cast<unsigned char>(seq),
@@ -336,14 +338,29 @@ class SipCallTest : public ::testing::Test {
     return reg.Wait();
   }
 
-  std::unique_ptr<Sipp> Call(const char* scenario, int talk_ms, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {Target(), "-sf", Scenario(scenario).string(), "-s", "100", "-d",
+  std::unique_ptr<Sipp> Call(const char* scenario, int talk_ms, std::vector<std::string> extra = {},
+                             const std::string& number = "100") {
+    std::vector<std::string> args = {Target(), "-sf", Scenario(scenario).string(), "-s", number, "-d",
                                      std::to_string(talk_ms), "-i", "127.0.0.1", "-p", std::to_string(FreeUdpPort()),
                                      "-mp", std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "60s",
                                      "-timeout_error"};
     args.insert(args.end(), extra.begin(), extra.end());
     return std::make_unique<Sipp>(dir_ / (std::string(scenario) + ".log"), args);
   }
+  // The centre's RTP port for a caller whose sipp runs with -trace_msg into
+  // `trace` (from the 200 OK's SDP); 0 when it has not answered within 10 s.
+  static std::uint16_t AnsweredMediaPort(const fs::path& trace) {
+    for (int i = 0; i < 100; ++i) {
+      std::smatch m;
+      const std::string text = fs::exists(trace) ? Read(trace) : std::string();
+      const auto answer = text.find("SIP/2.0 200 OK");
+      const std::string rest = answer == std::string::npos ? std::string() : text.substr(answer);
+      if (std::regex_search(rest, m, std::regex("m=audio ([0-9]+)"))) return static_cast<std::uint16_t>(std::stoi(m[1]));
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return 0;
+  }
+
   std::string Log(const char* scenario) const {
     // Callers' logs are named for the scenario, phones' for the user and the scenario.
     const fs::path caller = dir_ / (std::string(scenario) + ".log");
@@ -426,15 +443,15 @@ class SipCallTest : public ::testing::Test {
     return -1;
   }
 
-  // The records of the first call to 100 so far (the call may still go on).
-  std::vector<json> CallLogSoFar() {
+  // The records of the first call to `dialled` so far (the call may still go on).
+  std::vector<json> CallLogSoFar(const std::string& dialled = "100") {
     ApiSession admin(http_port_);
     EXPECT_EQ(admin.Login("admin", admin_password_).status, 200);
     std::vector<json> records;
     std::optional<std::int64_t> call;
     const json page = admin.Get("/api/interactions?from_seq=1&limit=1000").Json();
     for (const auto& r : page["records"]) {
-      if (!call && r.value("type", "") == "call.received" && r["event"].value("dialled", "") == "100") {
+      if (!call && r.value("type", "") == "call.received" && r["event"].value("dialled", "") == dialled) {
         call = r["event"].value("call", std::int64_t{0});
       }
       if (call && r.contains("call") && r["call"].is_number() && r["call"].get<std::int64_t>() == *call) {

@@ -202,7 +202,7 @@ void MediaCall::OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,
 void MediaCall::OnLegEvent(Leg from, const RtpHeader& header,
                            std::span<const std::uint8_t> payload, std::optional<char> digit) {
   if (digit && observer_) observer_->OnDigit(id_, from, *digit);
-  if (!bridged_) return;
+  if (!bridged_ || payload.empty()) return;  // empty: a key heard in-band, its tone relayed as audio
   RtpLeg* to = Find(from == Leg::kCaller ? Leg::kAgent : Leg::kCaller);
   if (to) to->RelayEvent(header, payload, MediaClock::now());
 }

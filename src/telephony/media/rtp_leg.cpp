@@ -96,6 +96,12 @@ void RtpLeg::Close() {
 
 void RtpLeg::SetRemote(const NegotiatedAudio& audio) {
   remote_ = audio;
+  // Without RFC 4733 events the far end's keys can only be heard as tones.
+  if (audio.telephone_event_payload_type) {
+    inband_.reset();
+  } else if (!inband_) {
+    inband_ = std::make_unique<InbandDtmf>();
+  }
   if (latched_) return;  // symmetric RTP: where their packets come from wins
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(audio.remote_address, ec);
@@ -229,7 +235,14 @@ void RtpLeg::OnRtp(std::span<const std::uint8_t> datagram, const udp::endpoint& 
   if (audio) {
     UpdateJitter(header);
     jitter_.Put(header.sequence, packet->payload);
+    std::string keys;
+    if (inband_ && packet->payload.size() <= samples_.size()) {
+      const std::span<std::int16_t> linear(samples_.data(), packet->payload.size());
+      Decode(remote_->codec, packet->payload, linear);
+      keys = inband_->Feed(linear);
+    }
     listener_.OnLegAudio(which_, header, remote_->codec, packet->payload);
+    for (char key : keys) listener_.OnLegEvent(which_, header, {}, key);  // no packet to relay
     return;
   }
   // Events share the stream's sequence numbers: an empty frame keeps the

@@ -24,6 +24,7 @@
 #include <string>
 
 #include "telephony/media/clip_player.h"
+#include "telephony/media/inband_dtmf.h"
 #include "telephony/media/jitter_buffer.h"
 #include "telephony/media/media_engine.h"
 #include "telephony/media/outgoing_stream.h"
@@ -143,6 +144,7 @@ class RtpLeg : public std::enable_shared_from_this<RtpLeg> {
 
   JitterBuffer jitter_;
   DtmfReceiver dtmf_;
+  std::unique_ptr<InbandDtmf> inband_;  // only while the far end sends no RFC 4733 events
   std::optional<std::uint32_t> source_ssrc_;
   std::optional<std::int64_t> last_transit_;
   double interarrival_jitter_ = 0;  // RFC 3550 A.8, in timestamp units

@@ -187,8 +187,9 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
     stack_->Respond(r.leg, admission.status, admission.phrase, {}, std::move(admission.headers));
     return;
   }
+  std::shared_ptr<const IvrVoice> menu = IvrFor(r.request_user);
   std::optional<std::string> number = r.request_user;
-  if (options_.route_number) number = options_.route_number(r.request_user);
+  if (!menu && options_.route_number) number = options_.route_number(r.request_user);
   if (r.request_user.empty() || !number) {
     // Scanners and toll fraud try numbers: each miss counts towards a ban like a failed login.
     ++counts_.refused;
@@ -225,6 +226,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   call.id = id;
   call.caller_leg = r.leg;
   if (r.from_user != "anonymous") call.caller_number = r.from_user;
+  call.dialled = *number;
   call.legs.push_back(r.leg);
   calls_[id] = call;
   leg_calls_[r.leg] = id;
@@ -232,7 +234,16 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   if (!r.from_user.empty() && r.from_user != "anonymous") caller = r.from_user;
   spdlog::info("sip: call {} from {} to {} ({}:{}{}{})", id.value(), caller.value_or("withheld"), r.request_user,
                r.source.address, r.source.port, admission.peer.empty() ? "" : ", trunk ", admission.peer);
-  if (handler_) handler_->OnCallEvent(IncomingCall{id, *number, caller});
+  if (menu) {
+    StartIvr(calls_[id], menu);
+    return;
+  }
+  Incoming(calls_[id], IncomingCall{id, *number, caller});
+}
+
+void SipTelephony::Incoming(Call& call, IncomingCall event) {
+  const core::CallId id = call.id;
+  if (handler_) handler_->OnCallEvent(event);
   // Offered at once (no queue music asked for): the caller still hears that the
   // call is recorded, then music, until the agent's phone answers.
   if (Call* c = Find(id); c && !c->queue && c->stage == Stage::kQueued) {
@@ -411,6 +422,15 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
       Finish(*call);
       return;
     }
+    if (call->stage == Stage::kIvr) {  // the centre never heard of it: only the IVR's outcome
+      std::optional<std::string> caller;
+      if (!call->caller_number.empty()) caller = call->caller_number;
+      IvrEnded ended{id, call->dialled, caller, call->ivr_voice->menu->id, call->ivr->keys(), "hung-up",
+                     call->ivr_open};
+      Finish(*call);
+      if (handler_) handler_->OnCallEvent(ended);
+      return;
+    }
     if (call->stage != Stage::kEnding) {
       call->stage = Stage::kEnding;
       if (handler_) handler_->OnCallEvent(CallerHungUp{id});
@@ -493,6 +513,10 @@ void SipTelephony::OnPlayed(core::CallId id, media::Leg leg) {
     if (!alive.lock() || stopped_) return;
     Call* call = Find(id);
     if (!call || leg != media::Leg::kCaller) return;
+    if (call->stage == Stage::kIvr) {
+      IvrPlayed(*call);
+      return;
+    }
     if (call->hangup_after_prompt) {
       if (call->caller_leg) stack_->Hangup(call->caller_leg);
       Finish(*call);
@@ -522,6 +546,10 @@ void SipTelephony::OnDigit(core::CallId id, media::Leg leg, char digit) {
   boost::asio::post(loop_, [this, alive, id, digit] {
     if (!alive.lock() || stopped_) return;
     Call* call = Find(id);
+    if (call && call->stage == Stage::kIvr) {  // a key in the IVR (also cutting its words short)
+      if (auto next = call->ivr->OnKey(digit)) IvrStep(*call, std::move(*next));
+      return;
+    }
     // A waiting caller offered a callback takes it with 1 and keeps their place (engine: CallbackRequested).
     if (!call || call->stage != Stage::kQueued || !call->callback_offered || digit != '1') return;
     call->callback_offered = false;

@@ -33,6 +33,8 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "core/time_zone.h"
+#include "ivr/walk.h"
 #include "telephony/call_control.h"
 #include "telephony/media/media_engine.h"
 #include "telephony/prompts/prompt_library.h"
@@ -59,6 +61,14 @@ class RecordingSink {
 struct Trunk {
   std::string address;      // "HOST:PORT"
   Credentials credentials;  // answers its digest challenge; empty: none
+};
+
+// An IVR menu ready to answer calls: its words as clips (by text) and the
+// time zone its business hours are read in.
+struct IvrVoice {
+  std::shared_ptr<const ivr::Menu> menu;
+  std::map<std::string, media::ClipPtr> clips;
+  core::TimeZone zone = core::TimeZone::Utc();
 };
 
 struct SipTelephonyOptions {
@@ -115,6 +125,9 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   // Loop only.
   void SetAccounts(std::vector<SipAccount> accounts);
   void SetAccount(SipAccount account);
+  // The IVR menus and the numbers that reach them (replacing the previous
+  // set). A number with a menu is answered by it before any queue.
+  void SetIvrMenus(std::vector<std::shared_ptr<const IvrVoice>> menus);
   void OnRegistration(RegistrationListener listener) { registration_listener_ = std::move(listener); }
   bool Registered(AgentId agent) const;
   std::vector<BindingView> Bindings() const;
@@ -152,7 +165,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   // kOutside: handed to an outside number through the trunk; the centre no
   // longer knows the call, this class bridges it until either side hangs up.
   // kDialling: Dial — the agent's phone rings, then the customer's number.
-  enum class Stage { kQueued, kDialling, kConnected, kOutside, kEnding };
+  // kIvr: in an IVR menu; the centre does not know the call yet.
+  enum class Stage { kIvr, kQueued, kDialling, kConnected, kOutside, kEnding };
   struct Ring {
     AgentId agent;
     std::set<LegId> forks;      // one INVITE per registered contact
@@ -182,6 +196,15 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool callback_offered = false;     // "press one to be called back" was played: 1 takes it
     bool hangup_after_prompt = false;  // the goodbye is playing; the caller's leg ends after it
     std::uint64_t sdp_version = 1;
+    // The IVR: the menu, the caller's walk through it, the step in force
+    // (its words play, then it listens or acts), a timer for "no key".
+    std::string dialled;  // the number as handed to the centre
+    std::shared_ptr<const IvrVoice> ivr_voice;
+    std::shared_ptr<ivr::Walk> ivr;
+    ivr::Step ivr_step;
+    bool ivr_open = true;
+    std::uint64_t ivr_epoch = 0;
+    std::shared_ptr<boost::asio::steady_timer> ivr_timer;
     std::vector<LegId> legs;  // every leg ever placed in leg_calls_ for this call
   };
 
@@ -221,6 +244,13 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void DialFailedNow(Call& call, const std::string& why);
   void Finish(Call& call);  // media closed, maps cleaned
   void SweepRegistrations();
+  std::shared_ptr<const IvrVoice> IvrFor(const std::string& number) const;
+  void StartIvr(Call& call, std::shared_ptr<const IvrVoice> voice);
+  void IvrStep(Call& call, ivr::Step step);
+  void IvrPlayed(Call& call);  // the step's words have been said
+  void IvrComplete(Call& call);
+  // Tells the centre about a call that reached it (or left the IVR for a queue).
+  void Incoming(Call& call, IncomingCall event);
 
   boost::asio::io_context& loop_;
   const core::Clock& clock_;
@@ -238,6 +268,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   std::map<core::CallId, Call> calls_;
   std::map<LegId, core::CallId> leg_calls_;
   std::map<LegId, AgentId> fork_agents_;  // agent INVITEs, ringing or answered
+  std::map<std::string, std::shared_ptr<const IvrVoice>> ivr_numbers_;         // as listed
+  std::map<std::string, std::shared_ptr<const IvrVoice>> ivr_number_digits_;  // digits only
   SipCounts counts_;
   bool stopped_ = false;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
