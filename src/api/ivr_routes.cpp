@@ -19,6 +19,17 @@ core::Status Available(ApiServices& s) {
   return {};
 }
 
+// The menu the path names, if it exists and the caller sees its tenant (a denial is audited).
+core::Result<ivr::Menu> MenuInPath(ApiServices& s, const Guard& guard, const Caller& c, http::Request& r) {
+  auto id = PathId(r);
+  if (!id) return tl::unexpected(id.error());
+  auto menu = s.ivr->Find(static_cast<std::int64_t>(*id));
+  if (!menu) return tl::unexpected(menu.error());
+  if (!*menu) return core::Fail(ErrorCode::kNotFound, "there is no IVR menu " + std::to_string(*id));
+  if (!access::CanSeeTenant(c.who, (*menu)->tenant)) return tl::unexpected(guard.Deny(c, r, "this IVR menu"));
+  return **menu;
+}
+
 }  // namespace
 
 void AddIvrRoutes(http::Router& router, ApiServices& s, Guard guard) {
@@ -41,13 +52,9 @@ void AddIvrRoutes(http::Router& router, ApiServices& s, Guard guard) {
     auto c = guard.Require(r, Action::kReadConfig);
     if (!c) return Error(c.error());
     if (auto a = Available(s); !a) return Error(a.error());
-    auto id = PathId(r);
-    if (!id) return Error(id.error());
-    auto menu = s.ivr->Find(static_cast<std::int64_t>(*id));
+    auto menu = MenuInPath(s, guard, *c, r);
     if (!menu) return Error(menu.error());
-    if (!*menu) return Error({ErrorCode::kNotFound, "there is no IVR menu " + std::to_string(*id)});
-    if (!access::CanSeeTenant(c->who, (*menu)->tenant)) return Error(guard.Deny(*c, r, "this IVR menu"));
-    return Ok(ivr::ToJson(**menu));
+    return Ok(ivr::ToJson(*menu));
   });
 
   auto save = [&s, guard](http::Request& r, bool create) {
@@ -59,13 +66,9 @@ void AddIvrRoutes(http::Router& router, ApiServices& s, Guard guard) {
     if (!body->is_object()) return Error({ErrorCode::kInvalidArgument, "the menu must be a JSON object"});
     std::int64_t id = 0;
     if (!create) {
-      auto pid = PathId(r);
-      if (!pid) return Error(pid.error());
-      id = static_cast<std::int64_t>(*pid);
-      auto existing = s.ivr->Find(id);
+      auto existing = MenuInPath(s, guard, *c, r);
       if (!existing) return Error(existing.error());
-      if (!*existing) return Error({ErrorCode::kNotFound, "there is no IVR menu " + std::to_string(id)});
-      if (!access::CanSeeTenant(c->who, (*existing)->tenant)) return Error(guard.Deny(*c, r, "this IVR menu"));
+      id = existing->id;
     }
     if (!body->contains("tenant")) {
       if (c->who.tenants.empty()) return Error({ErrorCode::kInvalidArgument, "'tenant' is required"});
@@ -90,14 +93,10 @@ void AddIvrRoutes(http::Router& router, ApiServices& s, Guard guard) {
     auto c = guard.Require(r, Action::kManageQueues);
     if (!c) return Error(c.error());
     if (auto a = Available(s); !a) return Error(a.error());
-    auto id = PathId(r);
-    if (!id) return Error(id.error());
-    auto menu = s.ivr->Find(static_cast<std::int64_t>(*id));
+    auto menu = MenuInPath(s, guard, *c, r);
     if (!menu) return Error(menu.error());
-    if (!*menu) return Error({ErrorCode::kNotFound, "there is no IVR menu " + std::to_string(*id)});
-    if (!access::CanSeeTenant(c->who, (*menu)->tenant)) return Error(guard.Deny(*c, r, "this IVR menu"));
-    if (auto d = s.ivr->Delete(static_cast<std::int64_t>(*id)); !d) return Error(d.error());
-    guard.Audit(*c, r, "ivr.menu.delete", "ivr_menu", std::to_string(*id));
+    if (auto d = s.ivr->Delete(menu->id); !d) return Error(d.error());
+    guard.Audit(*c, r, "ivr.menu.delete", "ivr_menu", std::to_string(menu->id));
     return NoContent();
   });
 }

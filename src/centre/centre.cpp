@@ -532,6 +532,22 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           [&](const telephony::CallbackChosen& e) {
             Apply(acd::CallbackRequested{e.call, e.number});
           },
+          [&](const telephony::PhoneTransfer& e) {
+            // A transfer from the agent's phone (SIP REFER): a colleague, a queue's number, or outside.
+            Ack ack;
+            if (e.to_agent) {
+              ack = Apply(acd::TransferToAgent{e.call, *e.to_agent});
+            } else if (auto q = numbers_.find(e.number); q != numbers_.end()) {
+              ack = Apply(acd::TransferToQueue{e.call, q->second});
+            } else {
+              ack = Apply(acd::TransferExternal{e.call, e.number});
+            }
+            if (!ack.applied) {
+              spdlog::info("call {}: transfer from agent {}'s phone refused: {}", e.call.value(), e.agent.value(),
+                           ack.applied.error().message);
+              if (telephony_) telephony_->TransferRefused(e.call, e.agent, ack.applied.error().message);
+            }
+          },
           [&](const telephony::IvrEnded& e) {
             // The engine never saw the call: only the log keeps that it came and what it chose.
             nlohmann::json caller = nullptr;

@@ -39,6 +39,15 @@ struct IncomingCall {
   std::int64_t ivr_menu = 0;                 // the menu they went through, 0: none
   std::string ivr_keys{};                    // the keys they pressed there, in order
 };
+// The agent's phone transferred the call (a SIP REFER): to a colleague
+// (`to_agent`, the login the phone named) or to `number` (a queue's number, or
+// an outside number). The centre answers with TransferRefused when it cannot.
+struct PhoneTransfer {
+  CallId call;
+  AgentId agent;
+  std::optional<AgentId> to_agent{};
+  std::string number{};
+};
 // A caller left an IVR menu without reaching a queue: they hung up
 // ("hung-up"), or heard a message and were let go ("message", e.g. closed).
 struct IvrEnded {
@@ -96,7 +105,8 @@ struct CallbackChosen {
 
 using CallEvent = std::variant<IncomingCall, CallerHungUp, AgentAnswered, AgentRejected,
                                AgentHungUp, DialAnswered, DialFailed, ConsultAnswered,
-                               ConsultFailed, CallbackChosen, AgentPhoneHold, IvrEnded>;
+                               ConsultFailed, CallbackChosen, AgentPhoneHold, IvrEnded,
+                               PhoneTransfer>;
 
 class CallEventHandler {
  public:
@@ -149,6 +159,8 @@ class CallControl {
   // Hands the caller to an external number (e.g. 112) and leaves the call.
   virtual void TransferOut(CallId call, const std::string& number) = 0;
   virtual void OfferCallback(CallId call) = 0;
+  // A PhoneTransfer the centre could not do (the agent keeps the caller).
+  virtual void TransferRefused(CallId /*call*/, AgentId /*agent*/, const std::string& /*why*/) {}
   virtual void HangUp(CallId call, HangUpCause cause) = 0;
 };
 

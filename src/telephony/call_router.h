@@ -55,6 +55,9 @@ class CallRouter final : public CallControl {
   void DropConsult(CallId call, AgentId agent) override { For(call).DropConsult(call, agent); }
   void TransferOut(CallId call, const std::string& number) override { For(call).TransferOut(call, number); }
   void OfferCallback(CallId call) override { For(call).OfferCallback(call); }
+  void TransferRefused(CallId call, AgentId agent, const std::string& why) override {
+    For(call).TransferRefused(call, agent, why);
+  }
   void HangUp(CallId call, HangUpCause cause) override { For(call).HangUp(call, cause); }
 
  private:

@@ -442,6 +442,27 @@ TEST_F(SipCallTest, OnlyTrunkPeersMayCallAndAPeerWithAnAccountMustLogIn) {
   EXPECT_EQ(received, 1) << page.dump();
 }
 
+TEST_F(SipCallTest, TheAgentsPhoneTransfersTheCallerToAColleagueWithRefer) {
+  // sip01 takes the call; once it talks, sip02's phone comes on; sip01's phone
+  // sends REFER to sip02 (blind), hears NOTIFY 200 and is let go with a BYE.
+  auto first = Phone("uas-agent-answers-then-refers.xml", {"-key", "refer_to", "sip02"}, 1, 5000);
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 14000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");
+  EXPECT_EQ(first->Wait(), 0) << Read(dir_ / "sip01-uas-agent-answers-then-refers.xml.log");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(second->Wait(), 0) << Read(dir_ / "sip02-uas-agent-answers.xml.log");
+  const auto log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("to_agent", std::int64_t{-1}), UserId("sip02")) << transferred[0].dump();
+  // sip02's phone rang and took the call.
+  std::set<std::int64_t> offered;
+  for (const auto& o : All(log, "call.offered")) offered.insert(o["event"].value("agent", std::int64_t{-1}));
+  EXPECT_EQ(offered, (std::set<std::int64_t>{UserId("sip01"), UserId("sip02")})) << Types(log);
+  EXPECT_TRUE(Has(log, "call.connected")) << Types(log);
+}
+
 TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
   auto first = Phone("uas-agent-answers.xml");
   auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");

@@ -299,8 +299,7 @@ class SipCallTest : public ::testing::Test {
 
   // Presses `event` (0-9; 10 = *, 11 = #) as RFC 4733 telephone-events (payload type 101, as the
   // scenarios offer) sent to the server's RTP port `port`: three updates and three end packets, 20 ms apart.
-  // One RFC 4733 key press to `port`; the nth press of a call (0, 1, ...)
-  // gets its own sequence numbers and timestamp, as a phone sends them.
+  // The nth press of a call (0, 1, ...) gets its own sequence numbers and timestamp, as a phone sends them.
   static void PressKey(std::uint16_t port, int event, int nth = 0) {
     const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
     sockaddr_in to{};

@@ -35,6 +35,12 @@ void Registrar::RemoveAccount(const std::string& user) {
   accounts_.erase(it);
 }
 
+std::optional<core::AgentId> Registrar::AgentOf(const std::string& user) const {
+  auto it = accounts_.find(user);
+  if (it == accounts_.end()) return std::nullopt;
+  return it->second.agent;
+}
+
 bool Registrar::HasAccount(core::AgentId agent) const {
   return std::any_of(accounts_.begin(), accounts_.end(),
                      [&](const auto& entry) { return entry.second.agent == agent; });

@@ -65,6 +65,8 @@ class Registrar {
   void SetAccount(SipAccount account);
   void RemoveAccount(const std::string& user);  // drops its bindings
   bool HasAccount(core::AgentId agent) const;
+  // The agent whose SIP user name (login) is `user`, if any.
+  std::optional<core::AgentId> AgentOf(const std::string& user) const;
 
   RegistrarAnswer Handle(const RegisterRequest& request, core::Timestamp now);
 

@@ -73,6 +73,13 @@ struct ReInviteRequest {
   std::string sdp;
 };
 
+// A REFER inside an established dialog (a phone's blind transfer): NUA has
+// answered it 202; the outcome goes back with NotifyRefer.
+struct ReferRequest {
+  LegId leg = 0;
+  std::string target;  // the Refer-To URI's user part: a number or a login
+};
+
 // Answers to an INVITE we sent.
 struct LegProgress {
   LegId leg = 0;
@@ -95,7 +102,7 @@ struct LegEnded {
 };
 
 using StackEvent = std::variant<RegisterRequest, InviteRequest, ReInviteRequest, LegProgress,
-                                LegAnswered, LegFailed, LegEnded>;
+                                LegAnswered, LegFailed, LegEnded, ReferRequest>;
 
 struct StackOptions {
   std::string address = "127.0.0.1";  // bind address (UDP and TCP)
@@ -155,6 +162,9 @@ class SipStack {
   // Ends an established dialog (BYE), or an incoming INVITE not yet answered
   // (480), or an outgoing INVITE still ringing (CANCEL). LegEnded follows.
   virtual void Hangup(LegId leg) = 0;
+  // Tells the phone that sent a REFER on `leg` how the transfer went: a
+  // NOTIFY ending the implicit subscription with "SIP/2.0 STATUS PHRASE".
+  virtual void NotifyRefer(LegId leg, int status, std::string phrase) = 0;
 };
 
 }  // namespace cc::telephony::sip

@@ -148,6 +148,7 @@ void SipTelephony::OnStackEvent(const StackEvent& event) {
                  [&](const LegAnswered& e) { HandleAnswered(e); },
                  [&](const LegFailed& e) { HandleFailed(e); },
                  [&](const LegEnded& e) { HandleEnded(e); },
+                 [&](const ReferRequest& e) { HandleRefer(e); },
              },
              event);
 }
@@ -704,6 +705,8 @@ void SipTelephony::AgentLeft(core::CallId id, AgentId agent) {
 void SipTelephony::DropAgent(Call& call) {
   StopRecording(call);
   media_->Bridge(call.id, false);
+  if (call.agent_leg && call.refer_pending) stack_->NotifyRefer(call.agent_leg, 200, "OK");  // the transfer is done
+  call.refer_pending = false;
   if (call.agent_leg) {
     fork_agents_.erase(call.agent_leg);
     leg_calls_.erase(call.agent_leg);
@@ -715,6 +718,36 @@ void SipTelephony::DropAgent(Call& call) {
   call.agent_answered = false;
   call.phone_held = false;
   call.held = false;
+}
+
+void SipTelephony::HandleRefer(const ReferRequest& r) {
+  auto owner = leg_calls_.find(r.leg);
+  Call* call = owner == leg_calls_.end() ? nullptr : Find(owner->second);
+  if (!call || r.leg != call->agent_leg || !call->agent || call->stage != Stage::kConnected || call->refer_pending) {
+    // Only an agent's phone on a call it holds transfers it.
+    spdlog::info("sip: REFER on leg {} refused: {}", r.leg,
+                 !call ? "no call" : r.leg != call->agent_leg ? "not the agent's leg"
+                                   : call->stage != Stage::kConnected ? "the call is not connected" : "pending");
+    stack_->NotifyRefer(r.leg, 403, "Forbidden");
+    return;
+  }
+  call->refer_pending = true;
+  PhoneTransfer transfer{call->id, *call->agent};
+  if (auto colleague = registrar_.AgentOf(r.target)) {
+    transfer.to_agent = *colleague;
+  } else {
+    transfer.number = r.target;
+  }
+  spdlog::info("sip: call {}: agent {}'s phone transfers it to '{}'", call->id.value(), call->agent->value(), r.target);
+  Deliver(std::move(transfer));
+}
+
+void SipTelephony::TransferRefused(core::CallId id, AgentId agent, const std::string& why) {
+  Call* call = Find(id);
+  if (!call || call->agent != agent || !call->refer_pending) return;
+  call->refer_pending = false;
+  spdlog::info("sip: call {}: the phone's transfer is refused: {}", id.value(), why);
+  if (call->agent_leg) stack_->NotifyRefer(call->agent_leg, 603, "Declined");
 }
 
 void SipTelephony::OfferCallback(core::CallId id) {

@@ -154,6 +154,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void DropConsult(core::CallId call, AgentId agent) override;
   void TransferOut(core::CallId call, const std::string& number) override;
   void OfferCallback(core::CallId call) override;
+  void TransferRefused(core::CallId call, AgentId agent, const std::string& why) override;
   void HangUp(core::CallId call, HangUpCause cause) override;
 
   // MediaObserver (media threads; posted to the loop).
@@ -186,6 +187,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool connect_pending = false;  // Connect came before the phone answered
     bool held = false;             // the centre holds the caller (music, no bridge)
     bool phone_held = false;       // the agent's phone last offered sendonly/inactive
+    bool refer_pending = false;    // the agent's phone sent a REFER the centre has not settled
     bool music_after_prompt = false;
     // "This call is recorded" is playing: the agent joins (bridge and
     // recording) only once the caller has heard it all.
@@ -220,6 +222,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void HandleAnswered(const LegAnswered& e);
   void HandleFailed(const LegFailed& e);
   void HandleEnded(const LegEnded& e);
+  void HandleRefer(const ReferRequest& r);
 
   Call* Find(core::CallId call);
   void Deliver(CallEvent event);  // posted, never from inside a CallControl method

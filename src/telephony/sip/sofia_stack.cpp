@@ -296,6 +296,16 @@ class SofiaStack final : public SipStack {
     });
   }
 
+  void NotifyRefer(LegId leg, int status, std::string phrase) override {
+    Post([this, leg, status, phrase = std::move(phrase)] {
+      auto it = legs_.find(leg);
+      if (it == legs_.end() || it->second.second->ended) return;
+      const std::string frag = fmt::format("SIP/2.0 {} {}\r\n", status, phrase);
+      nua_notify(it->second.first, NUTAG_SUBSTATE(nua_substate_terminated), SIPTAG_EVENT_STR("refer"),
+                 SIPTAG_CONTENT_TYPE_STR("message/sipfrag"), SIPTAG_PAYLOAD_STR(frag.c_str()), TAG_END());
+    });
+  }
+
   // Runs on the stack thread: NUA's callback.
   void OnEvent(nua_event_t event, int status, const char* phrase, nua_handle_t* nh,
                SofiaLeg* rec, const sip_t* sip, tagi_t tags[]) {
@@ -321,6 +331,17 @@ class SofiaStack final : public SipStack {
         } else if (status >= 300 && !rec->established) {
           Emit(LegFailed{rec->leg, status, Str(phrase)});
         }
+        return;
+      case nua_i_refer:  // answered 202 by NUA
+        if (rec && sip && sip->sip_refer_to && sip->sip_refer_to->r_url->url_user) {
+          Emit(ReferRequest{rec->leg, sip->sip_refer_to->r_url->url_user});
+        } else if (rec) {
+          Emit(ReferRequest{rec->leg, {}});  // no user to go to: refused
+        } else if (nh) {
+          nua_handle_destroy(nh);  // outside any call of ours: nothing to transfer
+        }
+        return;
+      case nua_r_notify:
         return;
       case nua_i_state: {
         int state = nua_callstate_init;
@@ -485,7 +506,7 @@ class SofiaStack final : public SipStack {
     const std::string url = "sip:" + options_.address + ":" + std::to_string(options_.port);
     nua_ = nua_create(root_, Callback, &magic_, NUTAG_URL(url.c_str()),
                       NUTAG_MEDIA_ENABLE(0), NUTAG_AUTOALERT(0), NUTAG_AUTOANSWER(0),
-                      NUTAG_APPL_METHOD("REGISTER"), NUTAG_ALLOW("REGISTER"),
+                      NUTAG_APPL_METHOD("REGISTER"), NUTAG_ALLOW("REGISTER"), NUTAG_ALLOW("REFER"),
                       NUTAG_ENABLEMESSAGE(0), SIPTAG_USER_AGENT_STR(options_.user_agent.c_str()),
                       NTATAG_MAXSIZE(options_.max_message_bytes), TAG_END());
     if (!nua_) {
