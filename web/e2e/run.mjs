@@ -14,6 +14,7 @@ import wallboard from './flows/wallboard.mjs';
 import badEntry from './flows/bad_entry.mjs';
 import team from './flows/team.mjs';
 import admin from './flows/admin.mjs';
+import ivr from './flows/ivr.mjs'; // IVR menus: the editor and the server's refusal
 import scriptEditor from './flows/script_editor.mjs'; // issue #8
 // call recordings: the desk's pause, the Recordings screen, the admin's policy and SIP phone
 import recordingPause from './flows/recording_pause.mjs';
@@ -27,7 +28,7 @@ import scriptCallback from './flows/script_callback.mjs';
 import scriptRequeue from './flows/script_requeue.mjs';
 import scriptSale from './flows/script_sale.mjs';
 
-const all = [order, complaint, wallboard, badEntry, team, admin,
+const all = [order, complaint, wallboard, badEntry, team, admin, ivr,
   recordingPause, recordings, recordingAdmin, // before the scripts' flows, which clear the desks again
   scriptSale, scriptAbusive, scriptEmergency, scriptQuality, scriptCallback, scriptRequeue, // issue #8: the requeue last (its caller waits)
   scriptEditor]; // issue #8: the editor publishes a new complaint version (same steps)

@@ -13,6 +13,7 @@ import UsersSection from './UsersSection';
 import TeamsSection from './TeamsSection';
 import DepartmentsSection from './DepartmentsSection';
 import QueuesSection from './QueuesSection';
+import IvrSection from './IvrSection';
 import CodesSection from './CodesSection';
 import ProductsSection from './ProductsSection';
 import PriceListsSection from './PriceListsSection';
@@ -24,6 +25,7 @@ const views: Record<Section, (p: { edit: boolean; tenant: number }) => preact.JS
   teams: TeamsSection,
   departments: DepartmentsSection,
   queues: QueuesSection,
+  ivr: IvrSection,
   codes: CodesSection,
   products: ProductsSection,
   'price-lists': PriceListsSection,

@@ -7,6 +7,7 @@ export const allSections = [
   'teams',
   'departments',
   'queues',
+  'ivr',
   'codes',
   'products',
   'price-lists',
@@ -22,8 +23,8 @@ export interface SectionAccess {
 }
 
 // Read / write per section, as the actions in docs/rbac.md allow:
-// users.read/manage, teams.manage, departments.read/manage, queues.manage,
-// codes.manage, catalogue.manage.
+// users.read/manage, teams.manage, departments.read/manage, queues.manage
+// (queues and IVR menus), codes.manage, catalogue.manage.
 const byRole: Partial<Record<Role, SectionAccess[]>> = {
   admin: allSections.map((section) => ({ section, edit: true })),
   office_manager: [

@@ -1,3 +1,5 @@
+import { ivrMessages } from './ivrMessages';
+
 export const messages = {
   ru: {
     'admin.sections': 'Разделы администрирования',
@@ -7,6 +9,7 @@ export const messages = {
     'admin.tab.teams': 'Группы',
     'admin.tab.departments': 'Отделы',
     'admin.tab.queues': 'Очереди и навыки',
+    'admin.tab.ivr': 'Голосовые меню',
     'admin.tab.codes': 'Коды',
     'admin.tab.products': 'Товары',
     'admin.tab.price-lists': 'Прайс-листы',
@@ -289,6 +292,7 @@ export const messages = {
     'admin.promotions.gift_over': '{n} × {product} в подарок к заказу от {sum}',
     'admin.promotions.hint': 'Выберите акцию, чтобы изменить её, или создайте новую (Alt+N).',
     'admin.promotions.delete_q': 'Удалить акцию?',
+    ...ivrMessages.ru,
   } as Record<string, string>,
   en: {
     'admin.sections': 'Administration sections',
@@ -298,6 +302,7 @@ export const messages = {
     'admin.tab.teams': 'Teams',
     'admin.tab.departments': 'Departments',
     'admin.tab.queues': 'Queues and skills',
+    'admin.tab.ivr': 'IVR menus',
     'admin.tab.codes': 'Codes',
     'admin.tab.products': 'Products',
     'admin.tab.price-lists': 'Price lists',
@@ -580,5 +585,6 @@ export const messages = {
     'admin.promotions.gift_over': '{n} × {product} free with orders from {sum}',
     'admin.promotions.hint': 'Pick a promotion to change it, or create one (Alt+N).',
     'admin.promotions.delete_q': 'Delete this promotion?',
+    ...ivrMessages.en,
   } as Record<string, string>,
 };

@@ -65,10 +65,11 @@ export function useForm<T extends object>(initial: T) {
   return { form, setForm, set, text, choice };
 }
 
-// The list on the left, the form on the right.
-export function Split({ list, form }: { list: ComponentChildren; form: ComponentChildren }) {
+// The list on the left, the form on the right (admin-split-wide: a narrow
+// list and a wide form, for forms with tables of their own).
+export function Split({ list, form, class: cls }: { list: ComponentChildren; form: ComponentChildren; class?: string }) {
   return (
-    <div class="admin-split">
+    <div class={`admin-split ${cls ?? ''}`}>
       <div class="admin-list">{list}</div>
       <div class="admin-side">{form}</div>
     </div>

@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../core/i18n';
 import { duration } from '../core/format';
 import { Button, ErrorNote, Panel, errorText } from '../core/ui';
-import { callTime, controlsFor, displayNumber } from './deskState';
+import { callTime, callTopic, controlsFor, displayNumber } from './deskState';
 import { actionBusy, deskAction, desk, errorOf, now, queueName } from './store';
 import { labelOf } from './shortcuts';
 import { TransferPanel } from './TransferPanel';
@@ -27,6 +27,7 @@ export function CallPanel({ transferOpen, setTransferOpen }: { transferOpen: boo
   const c = controlsFor(d);
   const busy = !!actionBusy.value;
   const time = callTime(d, now.value);
+  const topic = callTopic(call);
   return (
     <Panel title={t('agent.call.title')} class="agent-call">
       <div data-testid="call" class={`agent-call-body ${call.on_hold ? 'held' : ''}`}>
@@ -38,6 +39,7 @@ export function CallPanel({ transferOpen, setTransferOpen }: { transferOpen: boo
             {time === null ? '—' : duration(time)}
           </span>
         </div>
+        {topic ? <div class="agent-call-topic" data-testid="call-topic">{t('agent.call.topic', { topic })}</div> : null}
         <div class="muted agent-call-meta">
           {t('agent.call.queue', { queue: queueName(call.queue) })}
           {call.on_hold ? <span class="badge badge-on-hold"> {t('agent.call.onHold')}</span> : null}

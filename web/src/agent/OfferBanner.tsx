@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../core/i18n';
 import { duration } from '../core/format';
 import { Button, ErrorNote } from '../core/ui';
-import { displayNumber } from './deskState';
+import { callTopic, displayNumber } from './deskState';
 import { actionBusy, desk, errorOf, lookup, now, queueName } from './store';
 import { startRing, stopRing } from './ring';
 import { labelOf } from './shortcuts';
@@ -35,6 +35,7 @@ export function OfferBanner({ onAnswer, onReject }: { onAnswer: () => void; onRe
   if (!offer) return null;
   const found = lookup.value?.call === offer.call ? lookup.value : null;
   const number = displayNumber(offer.caller) ?? t('agent.call.withheld');
+  const topic = callTopic(offer);
   const since = Date.parse(offer.since);
   const busy = !!actionBusy.value;
   return (
@@ -46,6 +47,7 @@ export function OfferBanner({ onAnswer, onReject }: { onAnswer: () => void; onRe
           {offer.kind && offer.kind !== 'inbound' ? ` · ${t(offerKindKey(offer.kind))}` : null}
         </div>
         <div class="agent-offer-number" data-testid="offer-number">{number}</div>
+        {topic ? <div class="agent-offer-topic" data-testid="offer-topic">{t('agent.call.topic', { topic })}</div> : null}
         <div class="agent-offer-match">
           {found === null
             ? t('agent.offer.lookingUp')

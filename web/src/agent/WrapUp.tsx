@@ -6,8 +6,8 @@ import { lang, t } from '../core/i18n';
 import { duration } from '../core/format';
 import { Button, ErrorNote, Field, Panel } from '../core/ui';
 import type { Code } from './types';
-import { codeLabel, displayNumber, wrapUpLeft } from './deskState';
-import { actionBusy, callerNumber, desk, deskAction, done, errorOf, loadDesk, notes, now, tenantId } from './store';
+import { callTopic, codeLabel, displayNumber, wrapUpLeft } from './deskState';
+import { actionBusy, callerNumber, desk, deskAction, done, errorOf, lastCall, loadDesk, notes, now, tenantId } from './store';
 import { labelOf } from './shortcuts';
 
 // The code the work done suggests (an order, a case, a callback).
@@ -46,6 +46,7 @@ export function WrapUp() {
   const value = choice ?? suggestedDisposition(list, done.value);
   wrapUpChoice.value = value;
   const left = wrapUpLeft(d, now.value);
+  const topic = callTopic(d.wrap_up, lastCall.value?.call === d.wrap_up?.call ? lastCall.value : null);
   const busy = !!actionBusy.value;
   return (
     <Panel title={t('agent.wrap.title')} class="agent-wrap">
@@ -60,6 +61,7 @@ export function WrapUp() {
         <p class="muted">
           {displayNumber(callerNumber()) ? t('agent.wrap.call', { number: displayNumber(callerNumber())! }) : t('agent.wrap.withheld')}
           {left !== null ? ` · ${t('agent.state.wrapUpLeft', { time: duration(left) })}` : ''}
+          {topic ? <span data-testid="wrap-up-topic"> · {t('agent.call.topic', { topic })}</span> : null}
         </p>
         <Field label={t('agent.wrap.disposition')}>
           <select name="disposition" value={value} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}>

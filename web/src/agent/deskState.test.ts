@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callTime, codeLabel, controlsFor, displayNumber, reasonKey, timeInState, wrapUpLeft } from './deskState';
+import { callTime, callTopic, codeLabel, controlsFor, displayNumber, reasonKey, timeInState, wrapUpLeft } from './deskState';
 import type { Desk, DeskCall } from './types';
 
 const call: DeskCall = {
@@ -87,5 +87,21 @@ describe('words for the desk', () => {
     expect(codeLabel('Продажа / Sale', 'ru')).toBe('Продажа');
     expect(codeLabel('Продажа / Sale', 'en')).toBe('Sale');
     expect(codeLabel('Только так', 'en')).toBe('Только так');
+  });
+});
+
+describe('the topic chosen in the voice menu', () => {
+  it('shows what the caller picked, trimmed', () => {
+    expect(callTopic({ ...call, topic: ' Доставка / Статус ' })).toBe('Доставка / Статус');
+  });
+  it('shows nothing for a call that passed no menu, or a server that does not send it', () => {
+    expect(callTopic({ ...call, topic: '' })).toBeNull();
+    expect(callTopic({ ...call, topic: '   ' })).toBeNull();
+    expect(callTopic(call)).toBeNull();
+    expect(callTopic(null, undefined)).toBeNull();
+  });
+  it('in wrap-up falls back to the call as it was answered', () => {
+    expect(callTopic({ ...call, topic: '' }, { ...call, topic: 'Заказ' })).toBe('Заказ');
+    expect(callTopic({ ...call, topic: 'Жалоба' }, { ...call, topic: 'Заказ' })).toBe('Жалоба');
   });
 });

@@ -1,7 +1,7 @@
 // What the desk offers in each state, and the clocks it shows. Pure: the
 // components and the keyboard shortcuts both ask here, so a button and its
 // shortcut are never out of step.
-import type { AgentState, Desk } from './types';
+import type { AgentState, Desk, DeskCall } from './types';
 
 export interface Controls {
   logIn: boolean; // take the seat
@@ -128,4 +128,14 @@ export function codeLabel(label: string, lang: 'ru' | 'en'): string {
   const parts = label.split(' / ');
   if (parts.length !== 2) return label;
   return lang === 'ru' ? parts[0] : parts[1];
+}
+
+// What the caller chose in the voice menu, from the first of `calls` that
+// has it; null when none does (no menu on the way, or an older server).
+export function callTopic(...calls: (DeskCall | null | undefined)[]): string | null {
+  for (const c of calls) {
+    const topic = c?.topic?.trim();
+    if (topic) return topic;
+  }
+  return null;
 }

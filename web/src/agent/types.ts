@@ -13,6 +13,7 @@ export interface DeskCall {
   consulting: boolean;
   kind?: string;
   until?: string; // wrap-up only: when it ends by itself
+  topic?: string; // what the caller chose in the voice menu ("Доставка / Статус"); absent or empty: nothing
 }
 
 export interface Figures {
