@@ -463,6 +463,44 @@ TEST_F(SipCallTest, TheAgentsPhoneTransfersTheCallerToAColleagueWithRefer) {
   EXPECT_TRUE(Has(log, "call.connected")) << Types(log);
 }
 
+TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
+  // S-15: the operator consults an outside party (here 112) through the trunk
+  // while the caller holds, then transfers the caller to them and leaves.
+  const std::uint16_t trunk_port = FreeUdpPort();
+  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
+  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
+  // The outside world answers and stays until the centre's BYE (started first: sipp needs a moment).
+  Sipp outside(dir_ / "outside.log", {"-sf", Scenario("uas-agent-answers.xml").string(), "-i", "127.0.0.1", "-p",
+                                      std::to_string(trunk_port), "-mp", std::to_string(FreeUdpPort()), "-m", "1",
+                                      "-nostdin", "-timeout", "60s", "-timeout_error"});
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 14000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  auto r = desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}});
+  ASSERT_LT(r.status, 300) << r.body;
+  std::vector<json> log;
+  for (int i = 0; i < 100 && !Has(log, "consult.connected"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    log = CallLogSoFar();
+  }
+  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log) << Read(dir_ / "outside.log");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the operator explains the case
+  r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
+  ASSERT_LT(r.status, 300) << r.body;
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");  // the operator's phone is let go
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(outside.Wait(), 0) << Read(dir_ / "outside.log");  // BYE when the caller hangs up
+  log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
+  EXPECT_TRUE(Has(log, "consult.started")) << Types(log);
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
+}
+
 TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
   auto first = Phone("uas-agent-answers.xml");
   auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");

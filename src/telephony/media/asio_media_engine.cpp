@@ -16,7 +16,7 @@ namespace {
 namespace asio = boost::asio;
 using asio::ip::udp;
 
-std::size_t Index(Leg leg) { return leg == Leg::kCaller ? 0 : 1; }
+std::size_t Index(Leg leg) { return LegIndex(leg); }
 
 tl::unexpected<core::Error> CallNotOpen(core::CallId call) {
   return core::Fail(core::ErrorCode::kNotFound,
@@ -186,6 +186,14 @@ void AsioMediaEngine::Play(core::CallId call, Leg leg, std::vector<ClipPtr> clip
   Post(call, [leg, clips = std::move(clips), loop](MediaCall& c) mutable {
     c.Play(leg, std::move(clips), loop);
   });
+}
+
+void AsioMediaEngine::Pair(core::CallId call, Leg a, Leg b) {
+  Post(call, [a, b](MediaCall& c) { c.Pair(a, b); });
+}
+
+void AsioMediaEngine::Unpair(core::CallId call, Leg a) {
+  Post(call, [a](MediaCall& c) { c.Unpair(a); });
 }
 
 void AsioMediaEngine::Bridge(core::CallId call, bool bridged) {

@@ -37,6 +37,8 @@ class AsioMediaEngine final : public MediaEngine {
   void CloseCall(core::CallId call) override;
   void Play(core::CallId call, Leg leg, std::vector<ClipPtr> clips, bool loop) override;
   void Bridge(core::CallId call, bool bridged) override;
+  void Pair(core::CallId call, Leg a, Leg b) override;
+  void Unpair(core::CallId call, Leg a) override;
   void SendDigit(core::CallId call, Leg leg, char digit) override;
   core::Status StartRecording(core::CallId call, std::filesystem::path path) override;
   void PauseRecording(core::CallId call, bool paused) override;
@@ -55,7 +57,7 @@ class AsioMediaEngine final : public MediaEngine {
   struct CallSlot {
     Worker* worker = nullptr;
     std::shared_ptr<MediaCall> call;
-    std::array<std::optional<LocalEndpoint>, 2> legs;  // what OpenLeg returned
+    std::array<std::optional<LocalEndpoint>, kLegs> legs;  // what OpenLeg returned
     bool recording = false;
   };
 

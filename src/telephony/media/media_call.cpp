@@ -45,7 +45,29 @@ void MediaCall::SetRemote(Leg which, const NegotiatedAudio& audio) {
   if (RtpLeg* leg = Find(which)) leg->SetRemote(audio);
 }
 
+void MediaCall::Bridge(bool bridged) {
+  if (bridged) {
+    Pair(Leg::kCaller, Leg::kAgent);
+  } else {
+    Unpair(Leg::kCaller);
+    Unpair(Leg::kAgent);
+  }
+}
+
+void MediaCall::Pair(Leg a, Leg b) {
+  Unpair(a);
+  Unpair(b);
+  peer_[Index(a)] = b;
+  peer_[Index(b)] = a;
+}
+
+void MediaCall::Unpair(Leg a) {
+  if (auto b = peer_[Index(a)]) peer_[Index(*b)].reset();
+  peer_[Index(a)].reset();
+}
+
 void MediaCall::CloseLeg(Leg which) {
+  Unpair(which);
   std::shared_ptr<RtpLeg> leg = std::move(legs_[Index(which)]);
   if (!leg) return;
   leg->Close();
@@ -57,6 +79,7 @@ void MediaCall::Close() {
   closed_ = true;
   CloseLeg(Leg::kCaller);
   CloseLeg(Leg::kAgent);
+  CloseLeg(Leg::kConsult);
   timer_.cancel();
   if (recorder_) {
     finished_ = recorder_->Finish();
@@ -164,8 +187,11 @@ void MediaCall::Tick() {
 
   const bool recording = recorder_ && !recorder_->paused();
   for (std::size_t i = 0; i < legs_.size(); ++i) {
-    const std::span<std::int16_t> frame =
-        recording ? std::span<std::int16_t>(record_frames_[i]) : std::span<std::int16_t>();
+    // The recording holds the caller and the agent; a consulted party's
+    // frames are drained unrecorded (the agent's side of the consult is heard).
+    const std::span<std::int16_t> frame = recording && i < record_frames_.size()
+                                              ? std::span<std::int16_t>(record_frames_[i])
+                                              : std::span<std::int16_t>();
     if (legs_[i]) {
       legs_[i]->PopFrame(frame);
     } else {
@@ -194,17 +220,16 @@ void MediaCall::Tick() {
 
 void MediaCall::OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,
                            std::span<const std::uint8_t> payload) {
-  if (!bridged_) return;
-  RtpLeg* to = Find(from == Leg::kCaller ? Leg::kAgent : Leg::kCaller);
-  if (to) to->RelayAudio(header, codec, payload, MediaClock::now());
+  const auto to = peer_[Index(from)];
+  if (RtpLeg* leg = to ? Find(*to) : nullptr) leg->RelayAudio(header, codec, payload, MediaClock::now());
 }
 
 void MediaCall::OnLegEvent(Leg from, const RtpHeader& header,
                            std::span<const std::uint8_t> payload, std::optional<char> digit) {
   if (digit && observer_) observer_->OnDigit(id_, from, *digit);
-  if (!bridged_ || payload.empty()) return;  // empty: a key heard in-band, its tone relayed as audio
-  RtpLeg* to = Find(from == Leg::kCaller ? Leg::kAgent : Leg::kCaller);
-  if (to) to->RelayEvent(header, payload, MediaClock::now());
+  if (payload.empty()) return;  // a key heard in-band: its tone is relayed as audio
+  const auto to = peer_[Index(from)];
+  if (RtpLeg* leg = to ? Find(*to) : nullptr) leg->RelayEvent(header, payload, MediaClock::now());
 }
 
 }  // namespace cc::telephony::media

@@ -45,7 +45,10 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   void Close();
 
   void Play(Leg which, std::vector<ClipPtr> clips, bool loop);
-  void Bridge(bool bridged) { bridged_ = bridged; }
+  // Caller and agent relay to each other (or stop); Pair/Unpair as MediaEngine's.
+  void Bridge(bool bridged);
+  void Pair(Leg a, Leg b);
+  void Unpair(Leg a);
   void SendDigit(Leg which, char digit);
 
   void StartRecording(WavWriter writer, std::filesystem::path path);
@@ -55,7 +58,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   core::Result<LegStats> Stats(Leg which) const;
 
  private:
-  static std::size_t Index(Leg which) { return which == Leg::kCaller ? 0 : 1; }
+  static std::size_t Index(Leg which) { return LegIndex(which); }
   RtpLeg* Find(Leg which) const { return legs_[Index(which)].get(); }
   void ScheduleTick();
   void Tick();
@@ -75,8 +78,8 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   MediaObserver* observer_;
   CallOptions options_;
   bool closed_ = false;
-  bool bridged_ = false;
-  std::array<std::shared_ptr<RtpLeg>, 2> legs_;  // caller, agent
+  std::array<std::optional<Leg>, kLegs> peer_;  // whom each leg's audio is relayed to
+  std::array<std::shared_ptr<RtpLeg>, kLegs> legs_;  // caller, agent, consulted party
 
   boost::asio::steady_timer timer_;
   bool ticking_ = false;

@@ -36,7 +36,10 @@
 
 namespace cc::telephony::media {
 
-enum class Leg { kCaller, kAgent };
+// kConsult: the party an agent consults (an outside number) while the caller holds.
+enum class Leg { kCaller, kAgent, kConsult };
+inline constexpr std::size_t kLegs = 3;
+inline std::size_t LegIndex(Leg leg) { return static_cast<std::size_t>(leg); }
 
 // 8 kHz mono 16-bit samples, shared between every call that plays them.
 struct Clip {
@@ -109,8 +112,13 @@ class MediaEngine {
   // `loop`), replacing what was playing; while a leg plays, relayed audio to
   // it is dropped. An empty sequence stops playing.
   virtual void Play(core::CallId call, Leg leg, std::vector<ClipPtr> clips, bool loop) = 0;
-  // Relay audio and telephone events between the two legs (both ways) or stop.
+  // Relay audio and telephone events between the caller and the agent (both ways) or stop.
   virtual void Bridge(core::CallId call, bool bridged) = 0;
+  // Relay between `a` and `b` instead (each leaves the pair it was in), e.g.
+  // the agent and the consulted party, or the caller and the consulted party
+  // after a transfer; Unpair(a) stops what `a` relays both ways.
+  virtual void Pair(core::CallId call, Leg a, Leg b) = 0;
+  virtual void Unpair(core::CallId call, Leg a) = 0;
   // Sends one RFC 4733 key press (start, repeats, three end packets) to a leg.
   virtual void SendDigit(core::CallId call, Leg leg, char digit) = 0;
 

@@ -62,16 +62,63 @@ void SipTelephony::DialFailedNow(Call& call, const std::string& why) {
   Deliver(DialFailed{id});
 }
 
-void SipTelephony::DialConsult(core::CallId id, AgentId, const std::string& number) {
-  spdlog::warn("sip: consult of call {} with {} not placed: no outbound trunk yet", id.value(), number);
-  Deliver(ConsultFailed{id});
+void SipTelephony::DialConsult(core::CallId id, AgentId agent, const std::string& number) {
+  Call* call = Find(id);
+  if (!call || call->stage != Stage::kConnected || call->agent != agent || call->consult_leg != 0) {
+    Deliver(telephony::ConsultFailed{id});
+    return;
+  }
+  if (auto why = CannotDial(number)) {
+    spdlog::warn("sip: consult of call {} with '{}' not placed: {}", id.value(), number, *why);
+    Deliver(telephony::ConsultFailed{id});
+    return;
+  }
+  // The caller already holds (music); the agent hears the number ring.
+  const std::string from = options_.trunk->credentials.user.empty() ? "callcenter" : options_.trunk->credentials.user;
+  const LegId leg = InviteOutside(*call, media::Leg::kConsult, number, from);
+  if (leg == 0) {
+    Deliver(telephony::ConsultFailed{id});
+    return;
+  }
+  call->consult_leg = leg;
+  call->consult_number = number;
+  call->consult_answered = false;
+  spdlog::info("sip: call {}: agent {} consults {} through the trunk", id.value(), agent.value(), number);
 }
 
-void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId) { Deliver(ConsultFailed{id}); }
+void SipTelephony::OnConsultAnswered(Call& call, const LegAnswered& e) {
+  if (auto taken = TakeAnswer(call.id, media::Leg::kConsult, e.sdp); !taken) {
+    spdlog::warn("sip: the consulted number answered call {} with unusable SDP: {}", call.id.value(),
+                 taken.error().message);
+    EndConsultLeg(call);
+    Deliver(telephony::ConsultFailed{call.id});
+    return;
+  }
+  call.consult_answered = true;
+  media_->Pair(call.id, media::Leg::kAgent, media::Leg::kConsult);
+  Deliver(telephony::ConsultAnswered{call.id});
+}
 
-void SipTelephony::Conference(core::CallId) {}
+void SipTelephony::EndConsultLeg(Call& call) {
+  if (call.consult_leg == 0) return;
+  leg_calls_.erase(call.consult_leg);
+  stack_->Hangup(call.consult_leg);
+  media_->CloseLeg(call.id, media::Leg::kConsult);
+  call.consult_leg = 0;
+  call.consult_answered = false;
+}
 
-void SipTelephony::DropConsult(core::CallId, AgentId) {}
+void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId) {
+  Deliver(telephony::ConsultFailed{id});  // agent-to-agent consults are not carried over SIP yet
+}
+
+void SipTelephony::Conference(core::CallId id) {
+  spdlog::warn("sip: call {}: three-way conferences are not carried over SIP yet", id.value());
+}
+
+void SipTelephony::DropConsult(core::CallId id, AgentId) {
+  if (Call* call = Find(id)) EndConsultLeg(*call);
+}
 
 void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
   Call* call = Find(id);
@@ -81,6 +128,20 @@ void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
     HangUp(id, HangUpCause::kEnded);
     return;
   }
+  if (call->consult_leg != 0 && call->consult_answered && call->consult_number == number) {
+    // After a consult: the consulted party is already on the line; the agent
+    // leaves and the caller is put through to them.
+    CancelRings(*call, 0);
+    DropAgent(*call);
+    call->stage = Stage::kOutside;
+    call->outside_leg = call->consult_leg;
+    call->consult_leg = 0;
+    media_->Play(id, media::Leg::kCaller, {}, false);  // the music stops
+    media_->Pair(id, media::Leg::kCaller, media::Leg::kConsult);
+    spdlog::info("sip: call {} handed to the consulted {}", id.value(), number);
+    return;
+  }
+  EndConsultLeg(*call);
   // The agent leaves (their phone is hung up, the recording closed); the
   // caller hears music until the outside number answers.
   CancelRings(*call, 0);

@@ -308,6 +308,10 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
       HandleOutsideAnswered(*outside, e);
       return;
     }
+    if (outside && outside->consult_leg == e.leg) {
+      OnConsultAnswered(*outside, e);
+      return;
+    }
     if (outside && outside->stage == Stage::kDialling && outside->caller_leg == e.leg) {
       CustomerAnswered(*outside, e);
       return;
@@ -362,6 +366,15 @@ void SipTelephony::HandleFailed(const LegFailed& e) {
   auto owner = leg_calls_.find(e.leg);
   if (owner != leg_calls_.end()) {
     Call* outside = Find(owner->second);
+    if (outside && outside->consult_leg == e.leg) {
+      spdlog::info("sip: call {}: the consulted number did not answer ({} {})", outside->id.value(), e.status,
+                   e.phrase);
+      leg_calls_.erase(owner);
+      outside->consult_leg = 0;
+      media_->CloseLeg(outside->id, media::Leg::kConsult);
+      Deliver(telephony::ConsultFailed{outside->id});
+      return;
+    }
     if (outside && outside->outside_leg == e.leg) {
       // The outside number did not take the call: the caller is let go.
       spdlog::warn("sip: call {} not taken by the outside number ({} {}); the caller is hung up",
@@ -411,6 +424,13 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
   }
   Call* call = Find(id);
   if (!call) return;
+  if (e.leg == call->consult_leg) {
+    // The consulted party hung up: the agent hears silence and returns to the caller.
+    call->consult_leg = 0;
+    call->consult_answered = false;
+    media_->CloseLeg(id, media::Leg::kConsult);
+    return;
+  }
   if (e.leg == call->outside_leg) {
     call->outside_leg = 0;
     HangUp(id, HangUpCause::kEnded);  // the outside party hung up: so does the caller's leg
@@ -780,6 +800,7 @@ void SipTelephony::HangUp(core::CallId id, HangUpCause cause) {
   if (call->caller_leg) stack_->Hangup(call->caller_leg);
   if (call->agent_leg) stack_->Hangup(call->agent_leg);
   if (call->outside_leg) stack_->Hangup(call->outside_leg);
+  if (call->consult_leg) stack_->Hangup(call->consult_leg);
   Finish(*call);
 }
 

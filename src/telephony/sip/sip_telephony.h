@@ -178,6 +178,9 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     LegId caller_leg = 0;
     std::string caller_number;  // as the caller's From said (Dial: the number called); empty when withheld
     LegId outside_leg = 0;      // the trunk's leg after TransferOut
+    LegId consult_leg = 0;      // an outside number the agent consults (media Leg::kConsult)
+    std::string consult_number;
+    bool consult_answered = false;
     Stage stage = Stage::kQueued;
     std::optional<QueueId> queue;
     std::map<AgentId, Ring> rings;
@@ -235,6 +238,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void StopRecording(Call& call);
   void DropAgent(Call& call);
   void HandleOutsideAnswered(Call& call, const LegAnswered& e);
+  void OnConsultAnswered(Call& call, const LegAnswered& e);
+  void EndConsultLeg(Call& call);  // hangs up and forgets the consult leg
   // Reads the far end's SDP answer for `leg` and points the media leg at it.
   core::Status TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp);
   // Rings every registered contact of `agent`; false when it has none or no media port is free.
