@@ -501,6 +501,75 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
   EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
 }
 
+TEST_F(SipCallTest, AConsultWithAnOutsideNumberCanEndWithTheCallerBackWithTheAgent) {
+  const std::uint16_t trunk_port = FreeUdpPort();
+  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
+  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
+  Sipp outside(dir_ / "outside.log", {"-sf", Scenario("uas-agent-answers.xml").string(), "-i", "127.0.0.1", "-p",
+                                      std::to_string(trunk_port), "-mp", std::to_string(FreeUdpPort()), "-m", "1",
+                                      "-nostdin", "-timeout", "60s", "-timeout_error"});
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
+  std::vector<json> log;
+  for (int i = 0; i < 100 && !Has(log, "consult.connected"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    log = CallLogSoFar();
+  }
+  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
+  ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "return"}}).status, 300);
+  EXPECT_EQ(outside.Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
+  EXPECT_EQ(desk.Get("/api/agent").Json().value("state", ""), "on-call");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+  log = CallLog();
+  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+}
+
+TEST_F(SipCallTest, AnAttendedTransferConsultsAColleaguesPhoneThenHandsTheCallerOver) {
+  // sip01 takes the call, consults sip02 (whose phone rings and answers while
+  // the caller holds), then transfers: sip01's phone is let go, sip02 keeps the caller.
+  auto first = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 14000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");
+  const std::int64_t sip02 = UserId("sip02");
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  ApiSession colleague(http_port_);
+  ASSERT_EQ(colleague.Login("sip02", sip02_password_).status, 200);
+  for (int i = 0; i < 50 && colleague.Get("/api/agent").Json().value("state", "") != "ready"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  auto r = desk.Post("/api/agent/consult", json{{"to", "agent"}, {"agent", sip02}});
+  ASSERT_LT(r.status, 300) << r.body;
+  std::vector<json> log;
+  for (int i = 0; i < 100 && !Has(log, "consult.connected"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    log = CallLogSoFar();
+  }
+  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the two agents talk
+  r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
+  ASSERT_LT(r.status, 300) << r.body;
+  EXPECT_EQ(first->Wait(), 0) << Read(dir_ / "sip01-uas-agent-answers.xml.log");  // BYE to sip01 at once
+  EXPECT_EQ(colleague.Get("/api/agent").Json().value("state", ""), "on-call");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(second->Wait(), 0) << Read(dir_ / "sip02-uas-agent-answers.xml.log");
+  log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("to_agent", std::int64_t{-1}), sip02) << transferred[0].dump();
+  // sip02's part is recorded too: the caller (400 Hz) on the left of both files.
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 2u);
+  for (const auto& wav : wavs) EXPECT_NEAR(ChannelHz(wav, 0), 400, 60) << wav;
+}
+
 TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
   auto first = Phone("uas-agent-answers.xml");
   auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");

@@ -196,6 +196,15 @@ void AsioMediaEngine::Unpair(core::CallId call, Leg a) {
   Post(call, [a](MediaCall& c) { c.Unpair(a); });
 }
 
+void AsioMediaEngine::MoveLeg(core::CallId call, Leg from, Leg to) {
+  std::lock_guard lock(mutex_);
+  const auto found = calls_.find(call);
+  if (found == calls_.end() || !found->second.legs[Index(from)]) return;
+  found->second.legs[Index(to)] = found->second.legs[Index(from)];
+  found->second.legs[Index(from)].reset();
+  asio::post(found->second.worker->io, [call_ptr = found->second.call, from, to] { call_ptr->MoveLeg(from, to); });
+}
+
 void AsioMediaEngine::Bridge(core::CallId call, bool bridged) {
   Post(call, [bridged](MediaCall& c) { c.Bridge(bridged); });
 }

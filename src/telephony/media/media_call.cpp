@@ -66,6 +66,14 @@ void MediaCall::Unpair(Leg a) {
   peer_[Index(a)].reset();
 }
 
+void MediaCall::MoveLeg(Leg from, Leg to) {
+  if (!legs_[Index(from)]) return;
+  CloseLeg(to);
+  Unpair(from);
+  legs_[Index(to)] = std::move(legs_[Index(from)]);
+  legs_[Index(to)]->set_which(to);
+}
+
 void MediaCall::CloseLeg(Leg which) {
   Unpair(which);
   std::shared_ptr<RtpLeg> leg = std::move(legs_[Index(which)]);

@@ -49,6 +49,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   void Bridge(bool bridged);
   void Pair(Leg a, Leg b);
   void Unpair(Leg a);
+  void MoveLeg(Leg from, Leg to);
   void SendDigit(Leg which, char digit);
 
   void StartRecording(WavWriter writer, std::filesystem::path path);

@@ -119,6 +119,9 @@ class MediaEngine {
   // after a transfer; Unpair(a) stops what `a` relays both ways.
   virtual void Pair(core::CallId call, Leg a, Leg b) = 0;
   virtual void Unpair(core::CallId call, Leg a) = 0;
+  // The leg open as `from` becomes `to` (whose own leg, if any, is closed
+  // first): a consulted colleague taking the caller becomes the agent leg.
+  virtual void MoveLeg(core::CallId call, Leg from, Leg to) = 0;
   // Sends one RFC 4733 key press (start, repeats, three end packets) to a leg.
   virtual void SendDigit(core::CallId call, Leg leg, char digit) = 0;
 

@@ -72,6 +72,7 @@ class RtpLeg : public std::enable_shared_from_this<RtpLeg> {
   void SetRemote(const NegotiatedAudio& audio);
 
   Leg which() const { return which_; }
+  void set_which(Leg which) { which_ = which; }  // the call moved it to another slot
   std::uint16_t port() const { return port_; }
   // There is somewhere to send: the SDP's address, or a latched source.
   bool has_destination() const { return destination_.has_value(); }

@@ -102,14 +102,18 @@ void SipTelephony::OnConsultAnswered(Call& call, const LegAnswered& e) {
 void SipTelephony::EndConsultLeg(Call& call) {
   if (call.consult_leg == 0) return;
   leg_calls_.erase(call.consult_leg);
+  fork_agents_.erase(call.consult_leg);
+  call.consult_agent.reset();
   stack_->Hangup(call.consult_leg);
   media_->CloseLeg(call.id, media::Leg::kConsult);
   call.consult_leg = 0;
   call.consult_answered = false;
 }
 
-void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId) {
-  Deliver(telephony::ConsultFailed{id});  // agent-to-agent consults are not carried over SIP yet
+void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId with_agent) {
+  Call* call = Find(id);
+  if (!call || call->consult_agent != with_agent || call->consult_leg == 0) return;
+  media_->Pair(id, media::Leg::kAgent, media::Leg::kConsult);  // the caller keeps holding
 }
 
 void SipTelephony::Conference(core::CallId id) {

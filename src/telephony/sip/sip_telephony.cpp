@@ -324,6 +324,10 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
   Call* call = Find(owner->second);
   const AgentId agent = fork->second;
   auto ring = call ? call->rings.find(agent) : decltype(call->rings.end()){};
+  if (call && ring != call->rings.end() && ring->second.consult && call->stage != Stage::kEnding) {
+    ConsultPhoneAnswered(*call, agent, e);
+    return;
+  }
   if (!call || ring == call->rings.end() || call->agent_answered || call->stage == Stage::kEnding) {
     // Too late: another phone won, the ring was stopped, or the caller left.
     stack_->Hangup(e.leg);
@@ -427,6 +431,7 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
   if (e.leg == call->consult_leg) {
     // The consulted party hung up: the agent hears silence and returns to the caller.
     call->consult_leg = 0;
+    call->consult_agent.reset();
     call->consult_answered = false;
     media_->CloseLeg(id, media::Leg::kConsult);
     return;
@@ -586,17 +591,24 @@ void SipTelephony::OnRecordingFailed(core::CallId id, std::string reason) {
 void SipTelephony::RingAgent(core::CallId id, AgentId agent, core::Duration) {
   Call* call = Find(id);
   if (!call || call->stage == Stage::kEnding) return;
-  if (!RingPhones(*call, agent)) Deliver(AgentRejected{id, agent});
+  // A colleague rung while this call's agent is on it: a consult, on the third leg.
+  const bool consult = call->stage == Stage::kConnected && call->agent_answered && call->agent &&
+                       *call->agent != agent && call->consult_leg == 0;
+  if (!RingPhones(*call, agent, consult ? media::Leg::kConsult : media::Leg::kAgent)) {
+    Deliver(AgentRejected{id, agent});
+    return;
+  }
+  if (consult) call->rings[agent].consult = true;
 }
 
-bool SipTelephony::RingPhones(Call& call, AgentId agent) {
+bool SipTelephony::RingPhones(Call& call, AgentId agent, media::Leg media_leg) {
   const core::CallId id = call.id;
   const auto contacts = registrar_.Contacts(agent, clock_.Now());
   if (contacts.empty()) {
     spdlog::info("sip: agent {} has no registered phone; call {} not put through", agent.value(), id.value());
     return false;
   }
-  auto local = media_->OpenLeg(id, media::Leg::kAgent);
+  auto local = media_->OpenLeg(id, media_leg);
   if (!local) {
     spdlog::warn("sip: no media port to ring agent {}: {}", agent.value(), local.error().message);
     return false;
@@ -645,9 +657,51 @@ void SipTelephony::Bridge(Call& call) {
   media_->Bridge(call.id, true);
 }
 
+void SipTelephony::ConsultPhoneAnswered(Call& call, AgentId agent, const LegAnswered& e) {
+  if (call.consult_leg != 0) {  // another consult won meanwhile
+    stack_->Hangup(e.leg);
+    return;
+  }
+  if (auto taken = TakeAnswer(call.id, media::Leg::kConsult, e.sdp); !taken) {
+    spdlog::warn("sip: agent {}'s phone answered the consult of call {} with unusable SDP: {}", agent.value(),
+                 call.id.value(), taken.error().message);
+    stack_->Hangup(e.leg);
+    return;
+  }
+  auto ring = call.rings.find(agent);
+  if (ring != call.rings.end()) {
+    CancelRing(ring->second, e.leg);
+    call.rings.erase(ring);
+  }
+  call.consult_leg = e.leg;
+  call.consult_agent = agent;
+  call.consult_answered = true;
+  Deliver(AgentAnswered{call.id, agent});  // the engine bridges the consult (ConnectConsult)
+}
+
+void SipTelephony::PromoteConsultAgent(Call& call, AgentId agent) {
+  const LegId leg = call.consult_leg;
+  DropAgent(call);  // the consulting agent's phone is let go, their recording closed
+  media_->MoveLeg(call.id, media::Leg::kConsult, media::Leg::kAgent);
+  call.consult_leg = 0;
+  call.consult_agent.reset();
+  call.consult_answered = false;
+  call.agent = agent;
+  call.agent_leg = leg;
+  call.agent_answered = true;
+  call.stage = Stage::kConnected;
+  call.held = false;
+  spdlog::info("sip: call {} taken over by agent {} after the consult", call.id.value(), agent.value());
+  JoinAgent(call, agent);
+}
+
 void SipTelephony::Connect(core::CallId id, AgentId agent) {
   Call* call = Find(id);
   if (!call || call->stage == Stage::kEnding) return;
+  if (call->consult_agent == agent && call->consult_leg != 0) {
+    PromoteConsultAgent(*call, agent);
+    return;
+  }
   call->stage = Stage::kConnected;
   call->held = false;
   spdlog::debug("sip: connect call {} to agent {} (phone answered: {})", id.value(), agent.value(),

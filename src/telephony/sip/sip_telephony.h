@@ -172,14 +172,16 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     AgentId agent;
     std::set<LegId> forks;      // one INVITE per registered contact
     std::set<LegId> cancelled;  // forks already hung up (CANCEL sent once)
+    bool consult = false;       // a colleague asked to consult: their phone is the consult leg
   };
   struct Call {
     core::CallId id;
     LegId caller_leg = 0;
     std::string caller_number;  // as the caller's From said (Dial: the number called); empty when withheld
     LegId outside_leg = 0;      // the trunk's leg after TransferOut
-    LegId consult_leg = 0;      // an outside number the agent consults (media Leg::kConsult)
+    LegId consult_leg = 0;      // whom the agent consults (media Leg::kConsult): a number or a colleague
     std::string consult_number;
+    std::optional<AgentId> consult_agent;  // the colleague whose phone answered the consult
     bool consult_answered = false;
     Stage stage = Stage::kQueued;
     std::optional<QueueId> queue;
@@ -243,7 +245,10 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   // Reads the far end's SDP answer for `leg` and points the media leg at it.
   core::Status TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp);
   // Rings every registered contact of `agent`; false when it has none or no media port is free.
-  bool RingPhones(Call& call, AgentId agent);
+  bool RingPhones(Call& call, AgentId agent, media::Leg media_leg = media::Leg::kAgent);
+  void ConsultPhoneAnswered(Call& call, AgentId agent, const LegAnswered& e);
+  // The consulted colleague takes the caller: their leg becomes the agent's.
+  void PromoteConsultAgent(Call& call, AgentId agent);
   // An INVITE to `number` through the trunk on the media leg `leg`; 0 when no port is free.
   LegId InviteOutside(Call& call, media::Leg leg, const std::string& number, const std::string& from_user);
   std::optional<std::string> CannotDial(const std::string& number) const;  // why not, or nullopt
