@@ -466,13 +466,9 @@ TEST_F(SipCallTest, TheAgentsPhoneTransfersTheCallerToAColleagueWithRefer) {
 TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
   // S-15: the operator consults an outside party (here 112) through the trunk
   // while the caller holds, then transfers the caller to them and leaves.
-  const std::uint16_t trunk_port = FreeUdpPort();
-  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
-  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
-  // The outside world answers and stays until the centre's BYE (started first: sipp needs a moment).
-  Sipp outside(dir_ / "outside.log", {"-sf", Scenario("uas-agent-answers.xml").string(), "-i", "127.0.0.1", "-p",
-                                      std::to_string(trunk_port), "-mp", std::to_string(FreeUdpPort()), "-m", "1",
-                                      "-nostdin", "-timeout", "60s", "-timeout_error"});
+  std::uint16_t trunk_port = 0;
+  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
+  auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 14000);
   ASSERT_TRUE(WaitUntilRecorded());
@@ -480,18 +476,14 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
   auto r = desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}});
   ASSERT_LT(r.status, 300) << r.body;
-  std::vector<json> log;
-  for (int i = 0; i < 100 && !Has(log, "consult.connected"); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    log = CallLogSoFar();
-  }
+  std::vector<json> log = AwaitLog("consult.connected");
   ASSERT_TRUE(Has(log, "consult.connected")) << Types(log) << Read(dir_ / "outside.log");
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the operator explains the case
   r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
   ASSERT_LT(r.status, 300) << r.body;
   EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");  // the operator's phone is let go
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
-  EXPECT_EQ(outside.Wait(), 0) << Read(dir_ / "outside.log");  // BYE when the caller hangs up
+  EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");  // BYE when the caller hangs up
   log = CallLog();
   const auto transferred = All(log, "call.transferred");
   ASSERT_EQ(transferred.size(), 1u) << Types(log);
@@ -502,26 +494,19 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
 }
 
 TEST_F(SipCallTest, AConsultWithAnOutsideNumberCanEndWithTheCallerBackWithTheAgent) {
-  const std::uint16_t trunk_port = FreeUdpPort();
-  std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
-  ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
-  Sipp outside(dir_ / "outside.log", {"-sf", Scenario("uas-agent-answers.xml").string(), "-i", "127.0.0.1", "-p",
-                                      std::to_string(trunk_port), "-mp", std::to_string(FreeUdpPort()), "-m", "1",
-                                      "-nostdin", "-timeout", "60s", "-timeout_error"});
+  std::uint16_t trunk_port = 0;
+  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
+  auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
   ASSERT_TRUE(WaitUntilRecorded());
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
   ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
-  std::vector<json> log;
-  for (int i = 0; i < 100 && !Has(log, "consult.connected"); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    log = CallLogSoFar();
-  }
+  std::vector<json> log = AwaitLog("consult.connected");
   ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
   ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "return"}}).status, 300);
-  EXPECT_EQ(outside.Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
+  EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
   EXPECT_EQ(desk.Get("/api/agent").Json().value("state", ""), "on-call");
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
   EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
@@ -547,11 +532,7 @@ TEST_F(SipCallTest, AnAttendedTransferConsultsAColleaguesPhoneThenHandsTheCaller
   }
   auto r = desk.Post("/api/agent/consult", json{{"to", "agent"}, {"agent", sip02}});
   ASSERT_LT(r.status, 300) << r.body;
-  std::vector<json> log;
-  for (int i = 0; i < 100 && !Has(log, "consult.connected"); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    log = CallLogSoFar();
-  }
+  std::vector<json> log = AwaitLog("consult.connected");
   ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the two agents talk
   r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});

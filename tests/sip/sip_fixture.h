@@ -442,6 +442,33 @@ class SipCallTest : public ::testing::Test {
     return -1;
   }
 
+  // Restarts the server with [sip.trunk] at a free local port; returns the port.
+  std::uint16_t StartWithTrunk() {
+    const std::uint16_t port = FreeUdpPort();
+    std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << port << "\"\n";
+    StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()});
+    return port;
+  }
+
+  // A sipp UAS at the trunk's port playing the outside world (start it early: sipp needs a moment).
+  std::unique_ptr<Sipp> OutsideWorld(std::uint16_t trunk_port, const char* scenario = "uas-agent-answers.xml") {
+    return std::make_unique<Sipp>(dir_ / "outside.log",
+                                  std::vector<std::string>{"-sf", Scenario(scenario).string(), "-i", "127.0.0.1", "-p",
+                                                           std::to_string(trunk_port), "-mp",
+                                                           std::to_string(FreeUdpPort()), "-m", "1", "-nostdin",
+                                                           "-timeout", "60s", "-timeout_error"});
+  }
+
+  // The first call's records once one of type `type` is there (up to 10 s), or what there is then.
+  std::vector<json> AwaitLog(const std::string& type) {
+    std::vector<json> log;
+    for (int i = 0; i < 100 && !Has(log, type); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      log = CallLogSoFar();
+    }
+    return log;
+  }
+
   // The records of the first call to `dialled` so far (the call may still go on).
   std::vector<json> CallLogSoFar(const std::string& dialled = "100") {
     ApiSession admin(http_port_);
