@@ -4,7 +4,7 @@
 // directory (queues, skills, memberships, codes), 5 call id blocks; then
 // 6 id blocks for records, 7 the CRM, 8 the CDRs' caller index, 9 the CRM's
 // word-search indexes, 10 call scripts (versions, queue scripts, script uses), 11 call recordings,
-// 12 agents' SIP accounts, 13 IVR menus.
+// 12 agents' SIP accounts, 13 IVR menus, 14 the CDRs' IVR topic.
 #include "access/schema.h"
 #include "app/call_id_blocks.h"
 #include "app/sip_accounts.h"
@@ -35,6 +35,7 @@ std::vector<storage::Migration> Schema() {
   all.push_back(recordings::RecordingStore::Migration(11));
   all.push_back(SipAccounts::Migration(12));
   all.push_back(ivr::MenuStore::Migration(13));
+  all.push_back(reporting::CdrRepository::TopicMigration(14));
   return all;
 }
 

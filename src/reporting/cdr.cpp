@@ -59,7 +59,8 @@ nlohmann::json ToJson(const Cdr& cdr) {
           {"transfers", cdr.transfers},
           {"outcome", cdr.outcome},
           {"disposition", TextOrNull(cdr.disposition)},
-          {"note", TextOrNull(cdr.note)}};
+          {"note", TextOrNull(cdr.note)},
+          {"topic", TextOrNull(cdr.topic)}};
 }
 
 }  // namespace cc::reporting

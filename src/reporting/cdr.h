@@ -49,6 +49,7 @@ struct Cdr {
   std::string outcome;
   std::string disposition;  // the agent's code, empty when none was given
   std::string note;
+  std::string topic;  // what the caller chose in the IVR ("Доставка / Статус"), empty when nothing
 
   friend bool operator==(const Cdr&, const Cdr&) = default;
 };

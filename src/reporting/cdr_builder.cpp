@@ -93,6 +93,7 @@ void CdrBuilder::Apply(Call& call, const storage::LogRecord& record, const json&
     c.dialled = Text(j, "dialled").value_or("");
     c.caller = Text(j, "caller");
     if (auto d = ParseDirection(Text(j, "direction").value_or("inbound"))) c.direction = *d;
+    if (j.contains("ivr") && j["ivr"].is_object()) c.topic = Text(j["ivr"], "topic").value_or("");
   } else if (type == "call.queued") {
     set_queue();
     if (!c.tenant.valid()) c.tenant = IdFrom<core::TenantId>(j, "tenant");
@@ -241,6 +242,7 @@ std::string CdrBuilder::Save(const Call& call) {
             {"direction", ToString(c.direction)},
             {"dialled", c.dialled},
             {"caller", c.caller ? json(*c.caller) : json(nullptr)},
+            {"topic", c.topic},
             {"queue", IdOrNull(c.queue)},
             {"agent", IdOrNull(c.agent)},
             {"arrived_ms", core::ToMillis(c.arrived_at)},
@@ -273,6 +275,7 @@ core::Status CdrBuilder::Restore(const std::string& saved_state) {
   c.direction = ParseDirection(Text(j, "direction").value_or("inbound")).value_or(Direction::kInbound);
   c.dialled = Text(j, "dialled").value_or("");
   c.caller = Text(j, "caller");
+  c.topic = Text(j, "topic").value_or("");
   c.queue = IdFrom<core::QueueId>(j, "queue");
   c.agent = IdFrom<core::AgentId>(j, "agent");
   c.arrived_at = core::FromMillis(*arrived);

@@ -298,5 +298,23 @@ TEST(CdrBuilder, InterruptedCallGetsOutcomeInterrupted) {
   EXPECT_EQ(changes.cdrs[0].answered_at, log.At(4));
 }
 
+// A call that came through an IVR menu keeps the topic the caller chose.
+TEST(CdrBuilder, KeepsTheTopicChosenInTheIvr) {
+  ScenarioLog log;
+  log.Run(kAnsweredWithHold);
+  std::vector<storage::LogRecord> records = log.records();
+  for (auto& r : records) {
+    if (r.type != "call.received") continue;
+    auto payload = nlohmann::json::parse(r.payload);
+    payload["ivr"] = {{"menu", 1}, {"keys", "21"}, {"topic", "Доставка / Статус"}};
+    r.payload = payload.dump();
+  }
+  const auto cdrs = Project(records);
+  ASSERT_EQ(cdrs.size(), 1u);
+  EXPECT_EQ(cdrs.begin()->second.topic, "Доставка / Статус");
+  EXPECT_EQ(ToJson(cdrs.begin()->second)["topic"], "Доставка / Статус");
+  EXPECT_TRUE(Project(log.records()).begin()->second.topic.empty());  // no IVR, no topic
+}
+
 }  // namespace
 }  // namespace cc::reporting

@@ -77,6 +77,7 @@ class CdrProjectorTest : public ::testing::Test {
     db_ = &test_->db();
     auto schema = storage::InteractionLog::Migrations();
     schema.push_back(CdrRepository::Migration());
+    schema.push_back(CdrRepository::TopicMigration(4));
     auto migrated = db_->Migrate(schema);
     ASSERT_TRUE(migrated) << migrated.error().message;
     log_ = std::make_unique<storage::InteractionLog>(*db_);

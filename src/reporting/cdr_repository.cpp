@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kColumns =
     "call_id, tenant_id, direction, dialled, caller, queue_id, agent_id, arrived_ms, answered_ms, "
-    "ended_ms, wait_ms, talk_ms, hold_ms, wrap_up_ms, transfers, outcome, disposition, note";
+    "ended_ms, wait_ms, talk_ms, hold_ms, wrap_up_ms, transfers, outcome, disposition, note, topic";
 
 template <typename Id>
 Value IdValue(Id id) {
@@ -65,6 +65,7 @@ core::Result<Cdr> FromRow(const Row& row) {
   c.outcome = *outcome;
   c.disposition = row.IsNull(16) ? "" : row.Text(16).value_or("");
   c.note = row.IsNull(17) ? "" : row.Text(17).value_or("");
+  c.topic = row.IsNull(18) ? "" : row.Text(18).value_or("");
   return c;
 }
 
@@ -83,6 +84,10 @@ bool ParseCursor(const std::string& cursor, std::int64_t& arrived, std::int64_t&
 
 storage::Migration CdrRepository::CallerIndexMigration(int version) {
   return {version, "cdr_caller_index", {"CREATE INDEX cdr_caller ON cdr (caller)"}};
+}
+
+storage::Migration CdrRepository::TopicMigration(int version) {
+  return {version, "cdr_topic", {"ALTER TABLE cdr ADD COLUMN topic TEXT"}};
 }
 
 storage::Migration CdrRepository::Migration() {
@@ -123,7 +128,7 @@ std::vector<Statement> CdrRepository::Upsert(const Cdr& c) {
   if (c.caller) caller = *c.caller;
   return {Statement{"DELETE FROM cdr WHERE call_id = ?", {call}},
           Statement{fmt::format("INSERT INTO cdr ({}) VALUES "
-                                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 kColumns),
                     {call, IdValue(c.tenant), std::string(ToString(c.direction)),
                      c.dialled.empty() ? Value(nullptr) : Value(c.dialled), caller,
@@ -131,7 +136,8 @@ std::vector<Statement> CdrRepository::Upsert(const Cdr& c) {
                      core::ToMillis(c.ended_at), c.wait.count(), c.talk.count(), c.hold.count(),
                      c.wrap_up.count(), std::int64_t{c.transfers}, c.outcome,
                      c.disposition.empty() ? Value(nullptr) : Value(c.disposition),
-                     c.note.empty() ? Value(nullptr) : Value(c.note)}}};
+                     c.note.empty() ? Value(nullptr) : Value(c.note),
+                     c.topic.empty() ? Value(nullptr) : Value(c.topic)}}};
 }
 
 std::vector<Statement> CdrRepository::Patch(const CdrPatch& p) {

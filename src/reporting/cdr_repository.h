@@ -45,6 +45,8 @@ class CdrRepository {
   static storage::Migration Migration();
   // An index on the caller's number (a customer's timeline finds their calls by it).
   static storage::Migration CallerIndexMigration(int version);
+  // The IVR topic of each call (a column added after the table).
+  static storage::Migration TopicMigration(int version);
 
   // kInvalidArgument for a limit outside 1..500 or a cursor this never gave.
   core::Result<CdrPage> Query(const CdrFilter& filter);

@@ -151,6 +151,9 @@ TEST_F(SipIvrTest, ACallerPicksATopicByKeyAndReachesTheQueueWithItOnTheAgentsDes
   EXPECT_EQ(ivr.value("topic", ""), "Доставка / Статус") << received[0].dump();
   EXPECT_TRUE(Has(log, "call.answered")) << Types(log);
   EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
+  // ... and the call record keeps it.
+  const json cdr = CallRecord(received[0].value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("topic", ""), "Доставка / Статус") << cdr.dump();
 }
 
 TEST_F(SipIvrTest, OutOfHoursTheCallerHearsTheMessageAndIsLetGo) {
