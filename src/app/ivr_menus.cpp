@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "core/phone_number.h"
+
 #include "core/time_zone.h"
 #include "ivr/validate.h"
 
@@ -12,16 +14,9 @@ namespace {
 using core::ErrorCode;
 using core::Fail;
 
-std::string Digits(const std::string& number) {
-  std::string out;
-  for (char c : number) {
-    if (c >= '0' && c <= '9') out.push_back(c);
-  }
-  return out;
-}
 
 bool SameNumber(const std::string& a, const std::string& b) {
-  return a == b || (!Digits(a).empty() && Digits(a) == Digits(b));
+  return a == b || (!core::DigitsOf(a).empty() && core::DigitsOf(a) == core::DigitsOf(b));
 }
 
 }  // namespace

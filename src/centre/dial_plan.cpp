@@ -19,14 +19,6 @@ bool Matches(const std::string& pattern, const std::string& digits) {
 
 }  // namespace
 
-std::string DigitsOf(std::string_view number) {
-  std::string digits;
-  for (char c : number) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  return digits;
-}
-
 core::Result<DialPlan> DialPlan::Make(DialPlanRules rules) {
   for (const auto* list : {&rules.allow, &rules.emergency}) {
     for (const auto& p : *list) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "acd/inputs.h"
+#include "core/phone_number.h"
 #include "core/result.h"
 
 namespace cc::centre {
@@ -39,7 +40,6 @@ class DialPlan {
   DialPlanRules rules_;
 };
 
-// The digits of `number` ("+7 (495) 123-45-67" -> "74951234567").
-std::string DigitsOf(std::string_view number);
+using core::DigitsOf;  // core/phone_number.h
 
 }  // namespace cc::centre

@@ -7,20 +7,11 @@
 #include <boost/asio/steady_timer.hpp>
 #include <spdlog/spdlog.h>
 
+#include "core/phone_number.h"
+
 #include "telephony/sip/sip_telephony.h"
 
 namespace cc::telephony::sip {
-namespace {
-
-std::string Digits(const std::string& number) {
-  std::string out;
-  for (char c : number) {
-    if (c >= '0' && c <= '9') out.push_back(c);
-  }
-  return out;
-}
-
-}  // namespace
 
 void SipTelephony::SetIvrMenus(std::vector<std::shared_ptr<const IvrVoice>> menus) {
   ivr_numbers_.clear();
@@ -28,14 +19,14 @@ void SipTelephony::SetIvrMenus(std::vector<std::shared_ptr<const IvrVoice>> menu
   for (const auto& voice : menus) {
     for (const std::string& number : voice->menu->numbers) {
       ivr_numbers_[number] = voice;
-      if (!Digits(number).empty()) ivr_number_digits_[Digits(number)] = voice;
+      if (!core::DigitsOf(number).empty()) ivr_number_digits_[core::DigitsOf(number)] = voice;
     }
   }
 }
 
 std::shared_ptr<const IvrVoice> SipTelephony::IvrFor(const std::string& number) const {
   if (auto it = ivr_numbers_.find(number); it != ivr_numbers_.end()) return it->second;
-  const std::string digits = Digits(number);
+  const std::string digits = core::DigitsOf(number);
   if (digits.empty()) return nullptr;
   auto it = ivr_number_digits_.find(digits);
   return it == ivr_number_digits_.end() ? nullptr : it->second;
