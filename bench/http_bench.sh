@@ -9,7 +9,9 @@
 #
 # Servers the script starts run on core SERVER_CPU (0), wrk on WRK_CPU (1).
 # Env: BUILD (build/release), THREADS (server io threads, 1), DURATION (10s),
-# CONNECTIONS (64), WRK_THREADS (2).
+# CONNECTIONS (64), WRK_THREADS (2), ROUNDS (1): with ROUNDS=N the two are
+# measured alternately N times (hello, ours, hello, ours, ...) and the ratio is
+# of the medians, so a VM whose speed drifts between two runs counts less.
 set -euo pipefail
 BUILD=${BUILD:-build/release}
 THREADS=${THREADS:-1}
@@ -19,10 +21,11 @@ WRK_THREADS=${WRK_THREADS:-2}
 SERVER_CPU=${SERVER_CPU:-0}
 WRK_CPU=${WRK_CPU:-1}
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() { for p in ${pids[@]+"${pids[@]}"}; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-# start_server BINARY -> prints the base URL
+# start_server BINARY VAR: starts BINARY pinned to SERVER_CPU and sets VAR to its URL.
+# (Not called in $(...): the pid must reach the cleanup trap of this shell.)
 start_server() {
   local out
   out=$(mktemp)
@@ -30,7 +33,8 @@ start_server() {
   pids+=($!)
   for _ in $(seq 100); do
     if grep -q '^listening http=' "$out"; then
-      sed -n 's/^listening http=\(.*\)$/http:\/\/\1/p' "$out" | head -1
+      printf -v "$2" '%s' "$(sed -n 's/^listening http=\(.*\)$/http:\/\/\1/p' "$out" | head -1)"
+      rm -f "$out"
       return
     fi
     sleep 0.05
@@ -39,7 +43,6 @@ start_server() {
   exit 1
 }
 
-# rps URL [HEADER...] -> requests/s
 rps() {
   local url=$1
   shift
@@ -54,17 +57,29 @@ rps() {
   echo "$out" | awk '/^Requests\/sec:/ {print $2}'
 }
 
-hello_url=$(start_server "$BUILD/bench/http_hello")/
+start_server "$BUILD/bench/http_hello" hello_url
+hello_url+=/
 if [[ $# -ge 1 ]]; then
   target=$1
   shift
 else
-  target=$(start_server "$BUILD/bench/http_framework_hello")/
+  start_server "$BUILD/bench/http_framework_hello" target
+  target+=/
 fi
 
-echo "== reference: minimal Beast hello at $hello_url" >&2
-hello=$(rps "$hello_url")
-echo "== ours: $target" >&2
-ours=$(rps "$target" "$@")
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+hellos=()
+ourses=()
+for ((round = 1; round <= ${ROUNDS:-1}; round++)); do
+  echo "== reference: minimal Beast hello at $hello_url (round $round)" >&2
+  hellos+=("$(rps "$hello_url")")
+  echo "== ours: $target (round $round)" >&2
+  ourses+=("$(rps "$target" "$@")")
+done
+hello=$(printf '%s\n' "${hellos[@]}" | median)
+ours=$(printf '%s\n' "${ourses[@]}" | median)
 ratio=$(awk -v a="$ours" -v b="$hello" 'BEGIN { printf "%.2f", a / b }')
+if [[ ${ROUNDS:-1} -gt 1 ]]; then
+  echo "rounds=${ROUNDS} hello_rps_each=${hellos[*]} ours_rps_each=${ourses[*]}"
+fi
 echo "hello_rps=$hello ours_rps=$ours ratio=$ratio (target >= 0.7)"

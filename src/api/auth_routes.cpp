@@ -13,19 +13,21 @@ namespace {
 using core::ErrorCode;
 using nlohmann::json;
 
+// Built field by field: an initializer list would copy every nested value
+// (this runs on every GET /api/me and login).
 json PrincipalJson(const access::Principal& p) {
-  json tenants = json::array();
-  for (auto t : p.tenants) tenants.push_back(t.value());
-  json led = json::array();
+  json j(json::value_t::object);
+  j["id"] = p.user.value();
+  j["login"] = p.login;
+  j["name"] = p.display_name;
+  j["role"] = access::ToString(p.role);
+  j["team"] = p.team ? json(p.team->value()) : json(nullptr);
+  json& led = j["led_teams"] = json(json::value_t::array);
   for (auto t : p.led_teams) led.push_back(t.value());
-  return {{"id", p.user.value()},
-          {"login", p.login},
-          {"name", p.display_name},
-          {"role", access::ToString(p.role)},
-          {"team", p.team ? json(p.team->value()) : json(nullptr)},
-          {"led_teams", led},
-          {"tenants", tenants},
-          {"agent", p.user.value()}};
+  json& tenants = j["tenants"] = json(json::value_t::array);
+  for (auto t : p.tenants) tenants.push_back(t.value());
+  j["agent"] = p.user.value();
+  return j;
 }
 
 std::string SessionCookie(const std::string& token, long long max_age_s, bool secure) {

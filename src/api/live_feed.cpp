@@ -8,6 +8,7 @@
 #include "api/scope.h"
 #include "centre/snapshot.h"
 #include "core/overloaded.h"
+#include "http/json_text.h"
 #include "crm/phone.h"
 
 namespace cc::api {
@@ -76,7 +77,7 @@ void LiveFeed::Stop() {
 }
 
 void LiveFeed::Publish(const std::string& channel, const nlohmann::json& message) {
-  hub_.Publish(channel, std::make_shared<const std::string>(message.dump()));
+  hub_.Publish(channel, std::make_shared<const std::string>(http::JsonText(message)));
 }
 
 namespace {
@@ -106,7 +107,7 @@ void LiveFeed::PublishSnapshot(const std::string& channel, nlohmann::json snapsh
   std::map<std::uint64_t, std::string> rows;
   for (nlohmann::json& row : snapshot["agents"]) {
     row.erase("time_in_state_ms");  // moves every second; clients count it from "since"
-    std::string text = row.dump();
+    std::string text = http::JsonText(row);
     const auto id = row.value("agent", std::uint64_t{0});
     auto before = sent.rows.find(id);
     if (full || before == sent.rows.end() || before->second != text) changed.push_back(std::move(row));
@@ -173,7 +174,7 @@ void LiveFeed::OnEvents(const std::vector<acd::Event>& events) {
                                                : nlohmann::json(nullptr)},
                                 {"since", core::FormatUtc(event.at)},
                                 {"forced", changed->forced}};
-      auto text = std::make_shared<const std::string>(message.dump());
+      auto text = std::make_shared<const std::string>(http::JsonText(message));
       hub_.Publish(kAllChannel, text);
       if (a) {
         hub_.Publish(TenantChannel(a->config.tenant.value()), text);
@@ -224,7 +225,7 @@ void LiveFeed::SendCustomerCard(core::AgentId agent, const centre::DeskCall& off
         for (const auto& summary : *found) card["matches"].push_back(crm::ToJson(summary));
       }
     }
-    hub_.Publish(AgentChannel(agent.value()), std::make_shared<const std::string>(card.dump()));
+    hub_.Publish(AgentChannel(agent.value()), std::make_shared<const std::string>(http::JsonText(card)));
   });
 }
 

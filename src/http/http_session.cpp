@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <chrono>
 #include <memory>
 
 #include "http/beast_fwd.h"
 #include "http/origin_policy.h"
+#include "http/response_head.h"
 #include "http/ws_session.h"
 
 namespace cc::http {
@@ -66,9 +68,16 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(ctx_.options.max_header_bytes));
       parser.body_limit(ctx_.options.max_body_bytes);
-      beast::get_lowest_layer(stream_).expires_after(ctx_.options.read_timeout);
-      auto [error, bytes] = co_await bhttp::async_read_header(stream_, buffer_, parser, kAwaitTuple);
+      // What is already buffered is parsed here; only a request that is not
+      // complete yet costs another asynchronous read (with its timeout).
+      BoostError error = ParseBuffered(parser);
+      std::size_t bytes = 0;
+      if (!error && !parser.is_header_done()) {
+        beast::get_lowest_layer(stream_).expires_after(ctx_.options.read_timeout);
+        std::tie(error, bytes) = co_await bhttp::async_read_header(stream_, buffer_, parser, kAwaitTuple);
+      }
       if (!error && !parser.is_done()) {
+        beast::get_lowest_layer(stream_).expires_after(ctx_.options.read_timeout);
         if (parser.get()[bhttp::field::expect] == "100-continue") {
           bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
           auto [write_error, written] = co_await bhttp::async_write(stream_, go_on, kAwaitTuple);
@@ -111,6 +120,19 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   }
 
  private:
+  // Feeds the bytes in buffer_ to the parser, as Beast's read operations do,
+  // without going through the io_context. need_more is not an error here.
+  BoostError ParseBuffered(bhttp::request_parser<bhttp::string_body>& parser) {
+    BoostError error;
+    while (buffer_.size() != 0 && !parser.is_done()) {
+      std::size_t used = parser.put(buffer_.data(), error);
+      buffer_.consume(used);
+      if (error == bhttp::error::need_more) return {};
+      if (error || used == 0) break;
+    }
+    return error;
+  }
+
   Request Convert(BeastRequest& beast_request, Response* bad_request) {
     Request request;
     request.method = std::string(beast_request.method_string());
@@ -149,17 +171,12 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   }
 
   asio::awaitable<bool> Write(Response response, unsigned version, bool keep_alive) {
-    bhttp::response<bhttp::string_body> out;
-    out.version(version);
-    out.result(response.status >= 100 && response.status <= 599 ? static_cast<unsigned>(response.status) : 500u);
-    out.set(bhttp::field::server, ctx_.options.server_name);
-    if (response.status != 204 && response.status != 304) out.set(bhttp::field::content_type, response.content_type);
-    for (const auto& [name, value] : response.headers.fields()) out.insert(name, value);
-    out.body() = std::move(response.body);
-    out.keep_alive(keep_alive);
-    out.prepare_payload();
+    const std::string head = ResponseHead(response, version, keep_alive, ctx_.options.server_name);
+    const int status = response.status >= 100 && response.status <= 599 ? response.status : 500;
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::const_buffer()};
+    if (StatusHasBody(status)) buffers[1] = asio::buffer(response.body);
     beast::get_lowest_layer(stream_).expires_after(ctx_.options.read_timeout);
-    auto [error, bytes] = co_await bhttp::async_write(stream_, out, kAwaitTuple);
+    auto [error, bytes] = co_await asio::async_write(stream_, buffers, kAwaitTuple);
     co_return !error;
   }
 

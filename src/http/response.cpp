@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json_text.h"
+
 namespace cc::http {
 
 Response Text(int status, std::string body) {
@@ -14,7 +16,7 @@ Response Text(int status, std::string body) {
 Response Json(int status, const nlohmann::json& value) {
   Response response;
   response.status = status;
-  response.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = JsonText(value);
   response.content_type = "application/json";
   return response;
 }
