@@ -155,10 +155,14 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     Response bad_request;
     bad_request.status = 0;
     Request request = Convert(beast_request, &bad_request);
+    // HEAD is answered as GET would be, with the same head and no body (RFC 9110 9.3.2).
+    const bool head_only = request.method == "HEAD";
+    if (head_only) request.method = "GET";
     Response response = bad_request.status != 0 ? std::move(bad_request) : ctx_.router.Dispatch(request);
+    if (head_only) request.method = "HEAD";
     bool keep_alive = beast_request.keep_alive() && !shutting_down_ && !ctx_.stopping;
     int status = response.status;
-    bool ok = co_await Write(std::move(response), beast_request.version(), keep_alive);
+    bool ok = co_await Write(std::move(response), beast_request.version(), keep_alive, head_only);
     auto elapsed = std::chrono::steady_clock::now() - started;
     if (ctx_.metrics) {
       std::string_view method = beast_request.method() == bhttp::verb::unknown ? std::string_view("OTHER")
@@ -170,11 +174,11 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     co_return ok && keep_alive;
   }
 
-  asio::awaitable<bool> Write(Response response, unsigned version, bool keep_alive) {
+  asio::awaitable<bool> Write(Response response, unsigned version, bool keep_alive, bool head_only = false) {
     const std::string head = ResponseHead(response, version, keep_alive, ctx_.options.server_name);
     const int status = response.status >= 100 && response.status <= 599 ? response.status : 500;
     std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::const_buffer()};
-    if (StatusHasBody(status)) buffers[1] = asio::buffer(response.body);
+    if (StatusHasBody(status) && !head_only) buffers[1] = asio::buffer(response.body);
     beast::get_lowest_layer(stream_).expires_after(ctx_.options.read_timeout);
     auto [error, bytes] = co_await asio::async_write(stream_, buffers, kAwaitTuple);
     co_return !error;

@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <future>
 #include <nlohmann/json.hpp>
@@ -167,6 +168,40 @@ int AcceptedSocketNoDelay(std::uint16_t server_port) {
   }
   closedir(dir);
   return found;
+}
+
+// Sends raw bytes on a new connection and reads until the server closes it.
+std::string Exchange(std::uint16_t port, std::string_view bytes) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return "connect failed";
+  }
+  timeval timeout{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  (void)!write(fd, bytes.data(), bytes.size());
+  std::string out;
+  char buffer[4096];
+  for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+  close(fd);
+  return out;
+}
+
+TEST_F(ServerTest, HeadGetsTheHeadOfGetWithoutTheBody) {
+  std::string answer = Exchange(port_,
+                                "HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+                                "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  // The first answer ends at its empty line: the next bytes are the GET's status line.
+  std::string head = answer.substr(0, answer.find("\r\n\r\n") + 4);
+  EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+  EXPECT_NE(head.find("Content-Length: 5\r\n"), std::string::npos) << answer;
+  std::string rest = answer.substr(head.size());
+  EXPECT_TRUE(rest.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+  EXPECT_TRUE(rest.ends_with("\r\n\r\nhello")) << answer;
 }
 
 TEST_F(ServerTest, AcceptedSocketsHaveTcpNoDelay) {
