@@ -64,6 +64,10 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   s.sip.inbound_open = config.sip.inbound_open;
   s.sip.peers = config.sip.peers;
   s.sip.security = config.sip.security;
+  s.sip.tls = config.sip.tls;
+  s.sip.tls_port = config.sip.tls_port;
+  s.sip.tls_certificate = config.sip.tls_certificate;
+  s.sip.tls_key = config.sip.tls_key;
   if (!o.sip_listen.empty()) {
     auto listen = ParseListen(o.sip_listen);
     if (!listen) return core::Fail(core::ErrorCode::kInvalidArgument, "--sip-listen: " + listen.error().message);
@@ -126,6 +130,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   }
   out << "listening http=" << info->endpoint.ToString() << "\n";
   if (info->sip) out << "listening sip=" << *info->sip << "\n";
+  if (info->sips) out << "listening sips=" << *info->sips << "\n";
   PrintStartInfo(*info, *settings, out);
 
   int signal_number = 0;

@@ -365,13 +365,16 @@ core::Result<StartInfo> ServerApp::Start() {
     // SIP calls take their ids from the upper half of this run's block.
     p->sip_recordings = std::make_unique<SipRecordings>(*p->recording_store, *p->centre, p->clock,
                                                         settings_.store.data_dir);
-    auto sip = SipWorld::Create(*p->centre, p->clock, settings_.sip, *p->sip_accounts, *p->sim,
+    SipSettings sip_settings = settings_.sip;
+    sip_settings.tls_work_dir = (std::filesystem::path(settings_.store.data_dir) / "sip-tls").string();
+    auto sip = SipWorld::Create(*p->centre, p->clock, std::move(sip_settings), *p->sip_accounts, *p->sim,
                                 block->first + kCallIdBlockSize / 2, p->sip_recordings.get());
     if (!sip) return tl::unexpected(sip.error());
     p->sip = std::move(*sip);
     p->sip_recordings->SetTelephony(&p->sip->telephony());
     p->sip->Attach();
     info.sip = fmt::format("{}:{}", p->sip->address(), p->sip->port());
+    if (p->sip->tls_port() != 0) info.sips = fmt::format("{}:{}", p->sip->address(), p->sip->tls_port());
   }
 
   p->training = std::make_unique<api::TrainingCalls>(*p->centre, p->hub);

@@ -52,6 +52,7 @@ struct StartInfo {
   std::vector<DemoLogin> demo_logins;
   std::vector<core::CallId> interrupted;  // calls the previous run left open
   std::optional<std::string> sip;  // "ADDRESS:PORT" when SIP telephony runs
+  std::optional<std::string> sips;  // "ADDRESS:PORT" of SIP over TLS when it runs
 };
 
 class ServerApp {

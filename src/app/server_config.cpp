@@ -297,10 +297,41 @@ core::Status ReadSipSecurity(const Reader& r, const toml::table& t, ServerConfig
   return {};
 }
 
+// [sip.tls]: port, certificate and key (both required, existing files).
+core::Status ReadSipTls(const Reader& r, const toml::table& t, const std::string& base_dir, ServerConfig& c) {
+  auto table = r.Table(t, "sip", "tls");
+  if (!table) return tl::unexpected(table.error());
+  if (*table == nullptr) return {};
+  const toml::table& k = **table;
+  CC_TRY(r.KnownKeys(k, "sip.tls", {"enabled", "port", "certificate", "key"}));
+  c.sip.tls = true;
+  CC_TRY(r.Bool(k, "sip.tls", "enabled", c.sip.tls));
+  auto port = r.Int(k, "sip.tls", "port", 0, 65535);
+  if (!port) return tl::unexpected(port.error());
+  if (*port) c.sip.tls_port = static_cast<std::uint16_t>(**port);
+  CC_TRY(r.String(k, "sip.tls", "certificate", c.sip.tls_certificate));
+  CC_TRY(r.String(k, "sip.tls", "key", c.sip.tls_key));
+  if (!c.sip.tls) return {};
+  for (auto [key, path] : {std::pair<const char*, std::string*>{"certificate", &c.sip.tls_certificate},
+                           {"key", &c.sip.tls_key}}) {
+    if (path->empty()) {
+      return r.Error(&k, std::string("sip.tls.") + key, "is missing: TLS needs a PEM certificate and its key");
+    }
+    std::filesystem::path p(*path);
+    if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) {
+      return r.Error(k.get(key), std::string("sip.tls.") + key, "no such file: " + p.string());
+    }
+    *path = p.string();
+  }
+  return {};
+}
+
 core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& base_dir, ServerConfig& c) {
   CC_TRY(r.KnownKeys(t, "sip",
                      {"enabled", "listen", "rtp_ports", "media_threads", "realm", "language", "prompts_dir", "trunk",
-                      "inbound", "peers", "security"}));
+                      "inbound", "peers", "security", "tls"}));
   c.sip.enabled = true;  // a [sip] table turns SIP on unless it says enabled = false
   CC_TRY(r.Bool(t, "sip", "enabled", c.sip.enabled));
   std::string listen;
@@ -363,6 +394,7 @@ core::Status ReadSip(const Reader& r, const toml::table& t, const std::string& b
     }
   }
   CC_TRY(ReadSipSecurity(r, t, c));
+  CC_TRY(ReadSipTls(r, t, base_dir, c));
   return ReadSipPeers(r, t, c);
 }
 

@@ -75,6 +75,11 @@ struct SipConfig {
   bool inbound_open = true;
   std::vector<SipPeerConfig> peers;
   SipSecurityConfig security;
+  // [sip.tls]: SIP over TLS on the listen address; port 0 picks a free one.
+  bool tls = false;
+  std::uint16_t tls_port = 5061;
+  std::string tls_certificate;  // PEM files, relative to the config file
+  std::string tls_key;
 };
 
 struct ServerConfig {

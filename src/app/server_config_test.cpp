@@ -274,3 +274,28 @@ TEST_F(ServerConfigTest, TrunkPeersAreKnownByAddressWithAnOptionalLogin) {
 
 }  // namespace
 }  // namespace cc::app
+
+namespace cc::app {
+namespace {
+
+TEST_F(ServerConfigTest, SipOverTlsNeedsACertificateAndKeyThatExist) {
+  Write("sip.pem", "certificate");
+  Write("sip.key", "key");
+  auto config = ParseServerConfig("[sip.tls]\nport = 0\ncertificate = \"sip.pem\"\nkey = \"sip.key\"\n",
+                                  "callcenter.toml", dir_.string());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_TRUE(config->sip.enabled);
+  EXPECT_TRUE(config->sip.tls);
+  EXPECT_EQ(config->sip.tls_port, 0);
+  EXPECT_EQ(config->sip.tls_certificate, (dir_ / "sip.pem").string());
+  EXPECT_EQ(config->sip.tls_key, (dir_ / "sip.key").string());
+  EXPECT_NE(ErrorFor("[sip.tls]\ncertificate = \"sip.pem\"\n").find("sip.tls.key: is missing"), std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.tls]\ncertificate = \"nope.pem\"\nkey = \"sip.key\"\n").find("no such file"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.tls]\nport = 70000\ncertificate = \"sip.pem\"\nkey = \"sip.key\"\n").find("sip.tls.port"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor("[sip.tls]\nsrtp = true\n").find("srtp"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cc::app

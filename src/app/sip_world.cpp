@@ -78,6 +78,10 @@ core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre,
   options.stack.max_message_bytes = static_cast<std::size_t>(security.max_message_bytes);
   options.stack.max_headers = security.max_headers;
   options.stack.max_calls_per_source = security.max_calls_per_source;
+  if (settings.tls) {
+    options.stack.tls = telephony::sip::TlsListen{settings.tls_port, settings.tls_certificate, settings.tls_key,
+                                                  settings.tls_work_dir};
+  }
   options.route_number = [&centre](const std::string& number) { return RouteNumber(centre.setup(), number); };
   auto telephony = telephony::sip::SipTelephony::Start(centre.loop(), clock, std::move(options), world->prompts_,
                                                        recordings);

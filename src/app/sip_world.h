@@ -37,6 +37,12 @@ struct SipSettings {
   bool inbound_open = true;  // calls from addresses that are not peers are taken too
   std::vector<SipPeerConfig> peers;
   SipSecurityConfig security;
+  // SIP over TLS on `address` ([sip.tls]); files are PEM, the work dir private.
+  bool tls = false;
+  std::uint16_t tls_port = 5061;
+  std::string tls_certificate;
+  std::string tls_key;
+  std::string tls_work_dir;
 };
 
 // The DID table: which of the centre's queue numbers `dialled` stands for.
@@ -59,6 +65,7 @@ class SipWorld {
 
   std::string address() const { return telephony_->sip_address(); }
   std::uint16_t port() const { return telephony_->sip_port(); }
+  std::uint16_t tls_port() const { return telephony_->sip_tls_port(); }
   // Loop only.
   telephony::sip::SipTelephony& telephony() { return *telephony_; }
 

@@ -97,33 +97,48 @@ class Sipp {
 // baresip as an agent's real softphone: registers as `user`, answers every
 // call at once, sends `source` (an 8 kHz WAV) as its microphone and dumps
 // what it hears to `dir`/dumps/*-dec.wav (the sndfile module).
+// How a baresip runs: as a phone that registers and answers by itself (the
+// default), or as a caller that dials `dial` at start; over UDP or TLS.
+struct BaresipSetup {
+  bool tls = false;
+  std::string dial;  // a caller: no registration, dials this URI at start
+};
+
 class Baresip {
  public:
   Baresip(const fs::path& dir, const std::string& registrar, const std::string& user, const std::string& password,
-          const fs::path& source) {
+          const fs::path& source, BaresipSetup setup = {}) {
     fs::create_directories(dir / "dumps");
+    control_port_ = FreeUdpPort();
     std::ofstream(dir / "config") << "poll_method epoll\n"
                                   << "sip_listen 127.0.0.1:" << FreeUdpPort() << "\n"
                                   << "net_interface 127.0.0.1\n"
                                   << "audio_player alsa,null\naudio_alert alsa,null\n"
                                   << "audio_source aufile," << source.string() << "\n"
-                                  << "audio_srate 8000\naudio_channels 1\n"
                                   << "module_path /usr/lib/baresip/modules\n"
                                   << "module g711.so\nmodule aufile.so\nmodule alsa.so\nmodule sndfile.so\n"
-                                  << "module_app account.so\nmodule_app menu.so\n"
+                                  << "module_app account.so\nmodule_app menu.so\nmodule_app ctrl_tcp.so\n"
+                                  << "ctrl_tcp_listen 127.0.0.1:" << control_port_ << "\n"
                                   << "snd_path " << (dir / "dumps").string() << "\n";
-    std::ofstream(dir / "accounts") << "<sip:" << user << "@" << registrar << ">;auth_pass=" << password
-                                    << ";answermode=auto;regint=300;audio_codecs=PCMU,PCMA\n";
+    std::ofstream(dir / "accounts") << "<sip:" << user << "@" << registrar << (setup.tls ? ";transport=tls" : "")
+                                    << ">;auth_pass=" << password << ";answermode=auto;regint="
+                                    << (setup.dial.empty() ? 300 : 0) << ";audio_codecs=PCMU,PCMA\n";
     std::ofstream(dir / "contacts");
     const std::string log = (dir / "baresip.log").string();
     const std::string config = dir.string();
+    const std::string command = "/dial " + setup.dial;
     pid_ = fork();
     if (pid_ == 0) {
       std::FILE* f = std::freopen(log.c_str(), "w", stdout);
       std::FILE* g = std::freopen(log.c_str(), "a", stderr);
       (void)f;
       (void)g;
-      execlp("baresip", "baresip", "-f", config.c_str(), "-t", "90", static_cast<char*>(nullptr));
+      if (setup.dial.empty()) {
+        execlp("baresip", "baresip", "-f", config.c_str(), "-t", "90", static_cast<char*>(nullptr));
+      } else {
+        execlp("baresip", "baresip", "-f", config.c_str(), "-t", "90", "-e", command.c_str(),
+               static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
   }
@@ -138,8 +153,25 @@ class Baresip {
     waitpid(pid_, nullptr, 0);
   }
 
+  // Hangs up its call, through the ctrl_tcp control port (netstring JSON).
+  bool Hangup() const {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(control_port_);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    const std::string body = R"({"command":"hangup","token":"t1"})";
+    const std::string frame = std::to_string(body.size()) + ":" + body + ",";
+    ok = ok && ::write(fd, frame.data(), frame.size()) == static_cast<ssize_t>(frame.size());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    ::close(fd);
+    return ok;
+  }
+
  private:
   pid_t pid_ = -1;
+  std::uint16_t control_port_ = 0;
 };
 
 // The dominant frequency of one channel of a 16-bit stereo WAV, from the zero

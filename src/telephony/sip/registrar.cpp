@@ -125,15 +125,21 @@ RegistrarAnswer Registrar::Handle(const RegisterRequest& request, core::Timestam
 
 std::vector<std::string> Registrar::Contacts(core::AgentId agent, core::Timestamp now) const {
   std::vector<std::string> contacts;
+  for (Target& t : Targets(agent, now)) contacts.push_back(std::move(t.contact));
+  return contacts;
+}
+
+std::vector<Registrar::Target> Registrar::Targets(core::AgentId agent, core::Timestamp now) const {
+  std::vector<Target> targets;
   auto it = bindings_.find(agent);
-  if (it == bindings_.end()) return contacts;
+  if (it == bindings_.end()) return targets;
   std::vector<const Binding*> live;
   for (const auto& b : it->second) {
     if (b.expires_at > now) live.push_back(&b);
   }
   std::sort(live.begin(), live.end(), [](const Binding* a, const Binding* b) { return a->updated > b->updated; });
-  for (const Binding* b : live) contacts.push_back(b->contact);
-  return contacts;
+  for (const Binding* b : live) targets.push_back({b->contact, b->source});
+  return targets;
 }
 
 std::vector<core::AgentId> Registrar::Expire(core::Timestamp now) {

@@ -72,6 +72,12 @@ class Registrar {
 
   // The contacts to ring for `agent`, newest first; expired ones are skipped.
   std::vector<std::string> Contacts(core::AgentId agent, core::Timestamp now) const;
+  // The same, each with where it registered from (a TLS phone is called back over that connection).
+  struct Target {
+    std::string contact;
+    Peer source;
+  };
+  std::vector<Target> Targets(core::AgentId agent, core::Timestamp now) const;
   bool Registered(core::AgentId agent, core::Timestamp now) const {
     return !Contacts(agent, now).empty();
   }

@@ -65,6 +65,25 @@ TEST_F(RegistrarTest, APhoneWithTheRightPasswordIsRegisteredUntilItExpires) {
   EXPECT_EQ(registrar_.Contacts(AgentId(11), now_), std::vector<std::string>{"sip:op01@127.0.0.1:5071"});
   EXPECT_TRUE(registrar_.Registered(AgentId(11), now_ + core::Seconds(599)));
   EXPECT_FALSE(registrar_.Registered(AgentId(11), now_ + core::Seconds(600)));
+}
+
+TEST_F(RegistrarTest, APhoneIsCalledBackWhereItRegisteredFrom) {
+  auto request = Signed("op01", "right", Challenge(), {{"sip:op01@10.0.0.9:5071;transport=tls", std::nullopt}});
+  request.source = Peer{"127.0.0.1", 40123, "tls"};
+  ASSERT_EQ(registrar_.Handle(request, now_).status, 200);
+  const auto targets = registrar_.Targets(AgentId(11), now_);
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0].contact, "sip:op01@10.0.0.9:5071;transport=tls");
+  EXPECT_EQ(targets[0].source.address, "127.0.0.1");
+  EXPECT_EQ(targets[0].source.port, 40123);
+  EXPECT_EQ(targets[0].source.transport, "tls");
+}
+
+TEST_F(RegistrarTest, ARegistrationEndsWhenItExpires) {
+  const auto nonce = Challenge();
+  ASSERT_EQ(registrar_.Handle(Signed("op01", "right", nonce, {{"sip:op01@127.0.0.1:5071", std::nullopt}}), now_).status,
+            200);
+  EXPECT_FALSE(registrar_.Registered(AgentId(11), now_ + core::Seconds(600)));
   EXPECT_EQ(registrar_.Expire(now_ + core::Seconds(601)), std::vector<AgentId>{AgentId(11)});
 }
 

@@ -35,7 +35,7 @@ using RequestId = std::uint64_t;
 struct Peer {
   std::string address;
   std::uint16_t port = 0;
-  std::string transport;  // "udp", "tcp"
+  std::string transport;  // "udp", "tcp", "tls"
 };
 
 struct ContactBinding {
@@ -104,6 +104,14 @@ struct LegEnded {
 using StackEvent = std::variant<RegisterRequest, InviteRequest, ReInviteRequest, LegProgress,
                                 LegAnswered, LegFailed, LegEnded, ReferRequest>;
 
+// SIP over TLS (RFC 3261 26.2, "sips"), next to UDP and TCP.
+struct TlsListen {
+  std::uint16_t port = 5061;  // on StackOptions::address; 0: a free port is picked
+  std::string certificate;    // PEM file: the server's certificate (then any intermediates)
+  std::string key;            // PEM file: its private key
+  std::string work_dir;       // a private folder where the stack keeps the files sofia-sip reads
+};
+
 struct StackOptions {
   std::string address = "127.0.0.1";  // bind address (UDP and TCP)
   std::uint16_t port = 5060;          // 0: a free port is picked
@@ -116,6 +124,7 @@ struct StackOptions {
   std::size_t max_message_bytes = 65536;
   int max_headers = 100;
   int max_calls_per_source = 100;
+  std::optional<TlsListen> tls;  // unset: no TLS
 };
 
 struct Header {
@@ -141,6 +150,8 @@ class SipStack {
   // The address and port actually bound.
   virtual std::string address() const = 0;
   virtual std::uint16_t port() const = 0;
+  // The TLS port bound; 0 without TLS.
+  virtual std::uint16_t tls_port() const = 0;
 
   // Final answer to a REGISTER, with extra headers (WWW-Authenticate, Contact, Date).
   virtual void AnswerRegister(RequestId request, int status, std::string phrase,
@@ -153,8 +164,11 @@ class SipStack {
   // A fresh id for a leg we are about to Invite.
   virtual LegId NewLeg() = 0;
   // Calls `target_uri` ("sip:op01@127.0.0.1:5070") offering `sdp`, as `from_user`.
+  // `flow`: where a phone registered from over TLS; the INVITE goes back over
+  // that connection (phones rarely accept TLS connections of their own).
   virtual void Invite(LegId leg, std::string target_uri, std::string from_user,
-                      std::string from_display, std::string sdp, Credentials credentials = {}) = 0;
+                      std::string from_display, std::string sdp, Credentials credentials = {},
+                      Peer flow = {}) = 0;
   virtual void ReInvite(LegId leg, std::string sdp) = 0;
   // A login from `source` failed (wrong password, unknown user, a stranger at
   // a peers-only centre): counts towards a ban of that address.

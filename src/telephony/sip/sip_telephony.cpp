@@ -97,6 +97,7 @@ void SipTelephony::Stop() {
 
 std::string SipTelephony::sip_address() const { return stack_ ? stack_->address() : std::string(); }
 std::uint16_t SipTelephony::sip_port() const { return stack_ ? stack_->port() : 0; }
+std::uint16_t SipTelephony::sip_tls_port() const { return stack_ ? stack_->tls_port() : 0; }
 
 void SipTelephony::SetAccounts(std::vector<SipAccount> accounts) { registrar_.SetAccounts(std::move(accounts)); }
 void SipTelephony::SetAccount(SipAccount account) { registrar_.SetAccount(std::move(account)); }
@@ -603,7 +604,7 @@ void SipTelephony::RingAgent(core::CallId id, AgentId agent, core::Duration) {
 
 bool SipTelephony::RingPhones(Call& call, AgentId agent, media::Leg media_leg) {
   const core::CallId id = call.id;
-  const auto contacts = registrar_.Contacts(agent, clock_.Now());
+  const auto contacts = registrar_.Targets(agent, clock_.Now());
   if (contacts.empty()) {
     spdlog::info("sip: agent {} has no registered phone; call {} not put through", agent.value(), id.value());
     return false;
@@ -618,14 +619,14 @@ bool SipTelephony::RingPhones(Call& call, AgentId agent, media::Leg media_leg) {
                                                               : fmt::format("Call {}", id.value());
   Ring& ring = call.rings[agent];
   ring.agent = agent;
-  for (const auto& contact : contacts) {
+  for (const auto& target : contacts) {
     const LegId leg = stack_->NewLeg();
     ring.forks.insert(leg);
     leg_calls_[leg] = id;
     call.legs.push_back(leg);
     fork_agents_[leg] = agent;
     ++counts_.agent_rings;
-    stack_->Invite(leg, contact, "callcenter", display, offer);
+    stack_->Invite(leg, target.contact, "callcenter", display, offer, {}, target.source);
   }
   return true;
 }

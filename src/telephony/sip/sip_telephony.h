@@ -121,6 +121,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
 
   std::string sip_address() const;
   std::uint16_t sip_port() const;
+  std::uint16_t sip_tls_port() const;  // 0 without TLS
 
   // Loop only.
   void SetAccounts(std::vector<SipAccount> accounts);

@@ -10,6 +10,7 @@
 // OPTIONS is answered by NUA itself (keep-alives from phones and trunks).
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -31,6 +32,7 @@
 #include "telephony/sip/edge_guard.h"
 #include "telephony/sip/security_log.h"
 #include "telephony/sip/sip_stack.h"
+#include "telephony/sip/tls_identity.h"
 #include "telephony/sip/udp_ban_filter.h"
 
 #pragma GCC diagnostic push
@@ -48,6 +50,7 @@
 #include <sofia-sip/su_log.h>
 #include <sofia-sip/su_tag.h>
 #include <sofia-sip/su_wait.h>
+#include <sofia-sip/tport_tag.h>
 #include <sofia-sip/url.h>
 #pragma GCC diagnostic pop
 
@@ -64,6 +67,7 @@ struct SofiaLeg {
   std::string auth_password;
   bool authenticated = false;
   std::string source;  // an incoming call's source address (calls per source)
+  std::string transport = "udp";  // of an incoming call: our Contact in answers follows it
 };
 
 struct SofiaRoot;
@@ -110,7 +114,30 @@ Peer PeerOf(nua_t* nua) {
   }
   peer.address = text;
   peer.transport = ai->ai_protocol == IPPROTO_TCP ? "tcp" : "udp";
+  // TLS arrives as a TCP connection; the top Via says which (sofia-sip drops
+  // a request whose Via names another transport than the one it came over).
+  sip_t const* sip = sip_object(request);
+  if (peer.transport == "tcp" && sip && sip->sip_via && sip->sip_via->v_protocol &&
+      strcasecmp(sip->sip_via->v_protocol, "SIP/2.0/TLS") == 0) {
+    peer.transport = "tls";
+  }
   return peer;
+}
+
+// A port free for TCP on `address`, for a TLS listener on port 0.
+core::Result<std::uint16_t> PickFreeTcpPort(const std::string& address) {
+  int tcp = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in sa{};
+  sa.sin_family = AF_INET;
+  if (inet_pton(AF_INET, address.c_str(), &sa.sin_addr) != 1 ||
+      ::bind(tcp, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) {
+    ::close(tcp);
+    return core::Fail(core::ErrorCode::kUnavailable, fmt::format("sip: no free TCP port for TLS on {}", address));
+  }
+  socklen_t len = sizeof sa;
+  ::getsockname(tcp, reinterpret_cast<sockaddr*>(&sa), &len);
+  ::close(tcp);
+  return static_cast<std::uint16_t>(ntohs(sa.sin_port));
 }
 
 // A port free for both UDP and TCP on `address`, for `port = 0`.
@@ -202,6 +229,7 @@ class SofiaStack final : public SipStack {
 
   std::string address() const override { return options_.address; }
   std::uint16_t port() const override { return options_.port; }
+  std::uint16_t tls_port() const override { return options_.tls ? options_.tls->port : 0; }
 
   void AnswerRegister(RequestId request, int status, std::string phrase,
                       std::vector<Header> headers) override {
@@ -228,7 +256,8 @@ class SofiaStack final : public SipStack {
       if (it == legs_.end() || it->second.second->ended) return;
       auto [nh, rec] = it->second;
       const std::string extra = HeaderText(headers);
-      nua_respond(nh, status, Intern(phrase),
+      const std::string contact = ContactFor(rec->transport);
+      nua_respond(nh, status, Intern(phrase), TAG_IF(!contact.empty(), SIPTAG_CONTACT_STR(contact.c_str())),
                   TAG_IF(!sdp.empty(), SIPTAG_CONTENT_TYPE_STR("application/sdp")),
                   TAG_IF(!sdp.empty(), SIPTAG_PAYLOAD_STR(sdp.c_str())),
                   TAG_IF(!extra.empty(), SIPTAG_HEADER_STR(extra.c_str())), TAG_END());
@@ -239,10 +268,10 @@ class SofiaStack final : public SipStack {
   LegId NewLeg() override { return next_leg_.fetch_add(1); }
 
   void Invite(LegId leg, std::string target_uri, std::string from_user, std::string from_display,
-              std::string sdp, Credentials credentials) override {
+              std::string sdp, Credentials credentials, Peer flow) override {
     Post([this, leg, target_uri = std::move(target_uri), from_user = std::move(from_user),
           from_display = std::move(from_display), sdp = std::move(sdp),
-          credentials = std::move(credentials)] {
+          credentials = std::move(credentials), flow = std::move(flow)] {
       if (shutting_down_) {
         Emit(LegFailed{leg, 503, "Service Unavailable"});
         Emit(LegEnded{leg, false});
@@ -256,9 +285,10 @@ class SofiaStack final : public SipStack {
       std::string from = "sip:" + (from_user.empty() ? std::string("anonymous") : from_user) +
                          "@" + options_.address;
       if (!from_display.empty()) from = "\"" + from_display + "\" <" + from + ">";
+      // In angle brackets: a bare URI would lose its parameters (";transport=tls") to the To header.
+      const std::string to = "<" + target_uri + ">";
       nua_handle_t* nh =
-          nua_handle(nua_, rec, SIPTAG_TO_STR(target_uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
-                     TAG_END());
+          nua_handle(nua_, rec, SIPTAG_TO_STR(to.c_str()), SIPTAG_FROM_STR(from.c_str()), TAG_END());
       if (!nh) {
         delete rec;
         Emit(LegFailed{leg, 500, "Cannot create a handle"});
@@ -266,7 +296,15 @@ class SofiaStack final : public SipStack {
         return;
       }
       legs_[leg] = {nh, rec};
-      nua_invite(nh, NUTAG_URL(target_uri.c_str()),
+      const bool over_flow = flow.transport == "tls" && !flow.address.empty() && flow.port != 0;
+      const std::string proxy =
+          over_flow ? fmt::format("sip:{}:{};transport=tls", flow.address, flow.port) : std::string();
+      rec->transport = over_flow || target_uri.find(";transport=tls") != std::string::npos ? "tls"
+                       : target_uri.find(";transport=tcp") != std::string::npos        ? "tcp"
+                                                                                       : "udp";
+      const std::string contact = ContactFor(rec->transport);
+      nua_invite(nh, NUTAG_URL(target_uri.c_str()), TAG_IF(over_flow, NUTAG_PROXY(proxy.c_str())),
+                 TAG_IF(!contact.empty(), SIPTAG_CONTACT_STR(contact.c_str())),
                  SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(sdp.c_str()),
                  TAG_END());
     });
@@ -503,16 +541,37 @@ class SofiaStack final : public SipStack {
       }
       options_.port = *port;
     }
+    std::string sips_url, certificate_dir;
+    if (options_.tls) {
+      auto dir = PrepareTlsIdentity(options_.tls->certificate, options_.tls->key, options_.tls->work_dir);
+      auto port = options_.tls->port == 0 ? PickFreeTcpPort(options_.address)
+                                          : core::Result<std::uint16_t>(options_.tls->port);
+      if (!dir || !port) {
+        started.set_value(tl::unexpected(!dir ? dir.error() : port.error()));
+        su_root_destroy(root_);
+        su_deinit();
+        return;
+      }
+      options_.tls->port = *port;
+      certificate_dir = *dir;
+      sips_url = fmt::format("sips:{}:{}", options_.address, *port);
+    }
     const std::string url = "sip:" + options_.address + ":" + std::to_string(options_.port);
     nua_ = nua_create(root_, Callback, &magic_, NUTAG_URL(url.c_str()),
+                      TAG_IF(options_.tls.has_value(), NUTAG_SIPS_URL(sips_url.c_str())),
+                      TAG_IF(options_.tls.has_value(), TPTAG_CERTIFICATE(certificate_dir.c_str())),
+                      TAG_IF(options_.tls.has_value(), TPTAG_TLS_VERIFY_POLICY(TPTLS_VERIFY_NONE)),
                       NUTAG_MEDIA_ENABLE(0), NUTAG_AUTOALERT(0), NUTAG_AUTOANSWER(0),
                       NUTAG_APPL_METHOD("REGISTER"), NUTAG_ALLOW("REGISTER"), NUTAG_ALLOW("REFER"),
                       NUTAG_ENABLEMESSAGE(0), SIPTAG_USER_AGENT_STR(options_.user_agent.c_str()),
                       NTATAG_MAXSIZE(options_.max_message_bytes), TAG_END());
     if (!nua_) {
       started.set_value(core::Fail(core::ErrorCode::kUnavailable,
-                                    fmt::format("sip: cannot listen on {}:{} (UDP and TCP)",
-                                                options_.address, options_.port)));
+                                    fmt::format("sip: cannot listen on {}:{} (UDP and TCP){}",
+                                                options_.address, options_.port,
+                                                options_.tls ? fmt::format(" and {}:{} (TLS)", options_.address,
+                                                                           options_.tls->port)
+                                                             : std::string())));
       su_root_destroy(root_);
       su_deinit();
       return;
@@ -589,7 +648,9 @@ class SofiaStack final : public SipStack {
     }
     rec = new SofiaLeg;
     rec->leg = next_leg_.fetch_add(1);
-    rec->source = PeerOf(nua_).address;
+    const Peer from = PeerOf(nua_);
+    rec->source = from.address;
+    rec->transport = from.transport;
     ++calls_by_source_[rec->source];
     nua_handle_bind(nh, rec);
     legs_[rec->leg] = {nh, rec};
@@ -624,6 +685,18 @@ class SofiaStack final : public SipStack {
     nua_handle_bind(nh, nullptr);
     nua_handle_destroy(nh);
     delete rec;
+  }
+
+  // Our Contact for a dialog over `transport`. With TLS on, sofia-sip would
+  // put a sips: Contact on every dialog, UDP ones included, which phones
+  // cannot reach; so it is set per dialog then. Without TLS sofia's own is right.
+  std::string ContactFor(const std::string& transport) const {
+    if (!options_.tls) return {};
+    if (transport == "tls") {
+      return fmt::format("<sip:callcenter@{}:{};transport=tls>", options_.address, options_.tls->port);
+    }
+    return fmt::format("<sip:callcenter@{}:{}{}>", options_.address, options_.port,
+                       transport == "tcp" ? ";transport=tcp" : "");
   }
 
   static std::string HeaderText(const std::vector<Header>& headers) {
