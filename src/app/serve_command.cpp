@@ -68,6 +68,7 @@ core::Result<ServerSettings> Settings(const ServeOptions& o) {
   s.sip.tls_port = config.sip.tls_port;
   s.sip.tls_certificate = config.sip.tls_certificate;
   s.sip.tls_key = config.sip.tls_key;
+  s.sip.tls_srtp = config.sip.tls_srtp;
   if (!o.sip_listen.empty()) {
     auto listen = ParseListen(o.sip_listen);
     if (!listen) return core::Fail(core::ErrorCode::kInvalidArgument, "--sip-listen: " + listen.error().message);

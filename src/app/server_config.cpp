@@ -303,7 +303,12 @@ core::Status ReadSipTls(const Reader& r, const toml::table& t, const std::string
   if (!table) return tl::unexpected(table.error());
   if (*table == nullptr) return {};
   const toml::table& k = **table;
-  CC_TRY(r.KnownKeys(k, "sip.tls", {"enabled", "port", "certificate", "key"}));
+  CC_TRY(r.KnownKeys(k, "sip.tls", {"enabled", "port", "certificate", "key", "srtp"}));
+  CC_TRY(r.String(k, "sip.tls", "srtp", c.sip.tls_srtp));
+  if (c.sip.tls_srtp != "off" && c.sip.tls_srtp != "accept" && c.sip.tls_srtp != "require") {
+    return r.Error(k.get("srtp"), "sip.tls.srtp",
+                   "must be \"off\", \"accept\" (SRTP when the phone offers it) or \"require\"");
+  }
   c.sip.tls = true;
   CC_TRY(r.Bool(k, "sip.tls", "enabled", c.sip.tls));
   auto port = r.Int(k, "sip.tls", "port", 0, 65535);

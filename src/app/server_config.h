@@ -80,6 +80,7 @@ struct SipConfig {
   std::uint16_t tls_port = 5061;
   std::string tls_certificate;  // PEM files, relative to the config file
   std::string tls_key;
+  std::string tls_srtp = "accept";  // SRTP on TLS dialogs: "off", "accept" (when offered) or "require"
 };
 
 struct ServerConfig {

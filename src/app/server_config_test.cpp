@@ -294,6 +294,9 @@ TEST_F(ServerConfigTest, SipOverTlsNeedsACertificateAndKeyThatExist) {
             std::string::npos);
   EXPECT_NE(ErrorFor("[sip.tls]\nport = 70000\ncertificate = \"sip.pem\"\nkey = \"sip.key\"\n").find("sip.tls.port"),
             std::string::npos);
+  EXPECT_EQ(config->sip.tls_srtp, "accept");
+  EXPECT_NE(ErrorFor("[sip.tls]\nsrtp = \"maybe\"\ncertificate = \"sip.pem\"\nkey = \"sip.key\"\n").find("sip.tls.srtp"),
+            std::string::npos);
   EXPECT_NE(ErrorFor("[sip.tls]\nsrtp = true\n").find("srtp"), std::string::npos);
 }
 

@@ -78,6 +78,9 @@ core::Result<std::unique_ptr<SipWorld>> SipWorld::Create(centre::Centre& centre,
   options.stack.max_message_bytes = static_cast<std::size_t>(security.max_message_bytes);
   options.stack.max_headers = security.max_headers;
   options.stack.max_calls_per_source = security.max_calls_per_source;
+  options.srtp = settings.tls_srtp == "off"       ? telephony::sip::SrtpPolicy::kOff
+                 : settings.tls_srtp == "require" ? telephony::sip::SrtpPolicy::kRequire
+                                                  : telephony::sip::SrtpPolicy::kAccept;
   if (settings.tls) {
     options.stack.tls = telephony::sip::TlsListen{settings.tls_port, settings.tls_certificate, settings.tls_key,
                                                   settings.tls_work_dir};

@@ -43,6 +43,7 @@ struct SipSettings {
   std::string tls_certificate;
   std::string tls_key;
   std::string tls_work_dir;
+  std::string tls_srtp = "accept";
 };
 
 // The DID table: which of the centre's queue numbers `dialled` stands for.

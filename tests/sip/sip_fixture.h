@@ -102,6 +102,7 @@ class Sipp {
 struct BaresipSetup {
   bool tls = false;
   std::string dial;  // a caller: no registration, dials this URI at start
+  std::string mediaenc;  // "srtp-mand": SRTP (SDES) or no call
 };
 
 class Baresip {
@@ -109,20 +110,40 @@ class Baresip {
   Baresip(const fs::path& dir, const std::string& registrar, const std::string& user, const std::string& password,
           const fs::path& source, BaresipSetup setup = {}) {
     fs::create_directories(dir / "dumps");
+    // baresip binds its SIP port for UDP and TCP and the next one for TLS; the control port must differ.
+    const auto tcp_free = [](std::uint16_t port) {
+      int s = ::socket(AF_INET, SOCK_STREAM, 0);
+      sockaddr_in a{};
+      a.sin_family = AF_INET;
+      a.sin_port = htons(port);
+      a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      const bool free = ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+      ::close(s);
+      return free;
+    };
     control_port_ = FreeUdpPort();
+    std::uint16_t sip_port = 0;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      sip_port = FreeUdpPort();
+      if (sip_port < 65535 && sip_port != control_port_ && sip_port + 1 != control_port_ && tcp_free(sip_port) &&
+          tcp_free(static_cast<std::uint16_t>(sip_port + 1))) {
+        break;
+      }
+    }
     std::ofstream(dir / "config") << "poll_method epoll\n"
-                                  << "sip_listen 127.0.0.1:" << FreeUdpPort() << "\n"
+                                  << "sip_listen 127.0.0.1:" << sip_port << "\n"
                                   << "net_interface 127.0.0.1\n"
                                   << "audio_player alsa,null\naudio_alert alsa,null\n"
                                   << "audio_source aufile," << source.string() << "\n"
                                   << "module_path /usr/lib/baresip/modules\n"
-                                  << "module g711.so\nmodule aufile.so\nmodule alsa.so\nmodule sndfile.so\n"
+                                  << "module g711.so\nmodule aufile.so\nmodule alsa.so\nmodule sndfile.so\nmodule srtp.so\n"
                                   << "module_app account.so\nmodule_app menu.so\nmodule_app ctrl_tcp.so\n"
                                   << "ctrl_tcp_listen 127.0.0.1:" << control_port_ << "\n"
                                   << "snd_path " << (dir / "dumps").string() << "\n";
     std::ofstream(dir / "accounts") << "<sip:" << user << "@" << registrar << (setup.tls ? ";transport=tls" : "")
                                     << ">;auth_pass=" << password << ";answermode=auto;regint="
-                                    << (setup.dial.empty() ? 300 : 0) << ";audio_codecs=PCMU,PCMA\n";
+                                    << (setup.dial.empty() ? 300 : 0) << ";audio_codecs=PCMU,PCMA"
+                                    << (setup.mediaenc.empty() ? "" : ";mediaenc=" + setup.mediaenc) << "\n";
     std::ofstream(dir / "contacts");
     const std::string log = (dir / "baresip.log").string();
     const std::string config = dir.string();

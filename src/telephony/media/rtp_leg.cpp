@@ -94,8 +94,34 @@ void RtpLeg::Close() {
   rtcp_.close(ignored);
 }
 
+void RtpLeg::UpdateSrtp(const NegotiatedAudio& audio) {
+  if (!audio.srtp) {
+    srtp_.reset();
+    srtp_keys_.clear();
+    return;
+  }
+  const std::string keys = audio.srtp->suite + " " + audio.srtp->our_key + " " + audio.srtp->their_key_params;
+  if (srtp_ && keys == srtp_keys_) return;  // a re-INVITE with the same keys keeps the session
+  srtp_.reset();
+  srtp_keys_ = keys;
+  auto ours = ParseSrtpKeyParams("inline:" + audio.srtp->our_key);
+  auto theirs = ParseSrtpKeyParams(audio.srtp->their_key_params);
+  if (!ours || !theirs) {
+    spdlog::warn("media: port {} cannot use the SRTP keys: {}", port_,
+                 (!ours ? ours.error() : theirs.error()).message);
+    return;  // nothing is sent or taken until keys that work arrive
+  }
+  auto session = SrtpSession::Create({audio.srtp->suite, *ours, *theirs});
+  if (!session) {
+    spdlog::warn("media: port {}: {}", port_, session.error().message);
+    return;
+  }
+  srtp_ = std::move(*session);
+}
+
 void RtpLeg::SetRemote(const NegotiatedAudio& audio) {
   remote_ = audio;
+  UpdateSrtp(audio);
   // Without RFC 4733 events the far end's keys can only be heard as tones.
   if (audio.telephone_event_payload_type) {
     inband_.reset();
@@ -117,6 +143,7 @@ void RtpLeg::SetRemote(const NegotiatedAudio& audio) {
 
 bool RtpLeg::can_send() const {
   if (!remote_ || !destination_) return false;
+  if (remote_->srtp && !srtp_) return false;  // SRTP agreed but its keys were unusable
   return remote_->direction == Direction::kSendRecv || remote_->direction == Direction::kSendOnly;
 }
 
@@ -179,7 +206,7 @@ void RtpLeg::DrainRtp() {
       if (length > from.capacity()) continue;
       std::memcpy(from.data(), &batch.from[k], length);
       from.resize(length);
-      OnRtp(std::span<const std::uint8_t>(batch.data[k].data(), batch.headers[k].msg_len), from);
+      OnRtp(std::span<std::uint8_t>(batch.data[k].data(), batch.headers[k].msg_len), from);
     }
     if (static_cast<std::size_t>(n) < ReceiveBatch::kSize) return;
   }
@@ -196,14 +223,30 @@ void RtpLeg::DrainRtcp() {
       if (ec == asio::error::connection_refused) continue;
       return;
     }
-    if (!LooksLikeRtcp(std::span<const std::uint8_t>(buffer.data(), n))) continue;
+    std::size_t length = n;
+    if (remote_ && remote_->srtp && (!srtp_ || !srtp_->UnprotectRtcp(buffer.data(), length))) {
+      ++srtp_refused_;  // phones send a plain report before SRTP is up and at the end: counted, not logged
+      continue;
+    }
+    if (!LooksLikeRtcp(std::span<const std::uint8_t>(buffer.data(), length))) continue;
     ++rtcp_received_;
     rtcp_destination_ = from;  // symmetric RTCP
     rtcp_latched_ = true;
   }
 }
 
-void RtpLeg::OnRtp(std::span<const std::uint8_t> datagram, const udp::endpoint& from) {
+void RtpLeg::OnRtp(std::span<std::uint8_t> datagram, const udp::endpoint& from) {
+  if (remote_ && remote_->srtp) {
+    // Decrypted and authenticated before anything else, latching included:
+    // one forged packet must not redirect the media.
+    std::size_t length = datagram.size();
+    if (!srtp_ || !srtp_->UnprotectRtp(datagram.data(), length)) {
+      ++srtp_refused_;
+      ++dropped_;
+      return;
+    }
+    datagram = datagram.first(length);
+  }
   const auto packet = ParseRtp(datagram);
   if (!packet || !remote_) {
     ++dropped_;
@@ -276,8 +319,12 @@ void RtpLeg::SendRtp(const RtpStamp& stamp, std::uint8_t payload_type,
   header.ssrc = out_.ssrc();
   const auto size = SerializeRtpInto(header, payload, send_buffer_);
   if (!size) return;
+  std::size_t length = *size;
+  if (srtp_ && (length + kSrtpHeadroom > send_buffer_.size() || !srtp_->ProtectRtp(send_buffer_.data(), length))) {
+    return;
+  }
   boost::system::error_code ec;
-  rtp_.send_to(asio::buffer(send_buffer_.data(), *size), *destination_, 0, ec);
+  rtp_.send_to(asio::buffer(send_buffer_.data(), length), *destination_, 0, ec);
   if (ec) return;  // a full socket buffer or an unreachable peer: the packet is lost
   ++packets_sent_;
   out_.Sent(payload.size());
@@ -387,8 +434,13 @@ void RtpLeg::MaybeSendReport(MediaClock::time_point now) {
   std::array<std::uint8_t, 512> buffer;
   const auto size = BuildSenderReport(info, options_.cname, buffer);
   if (!size) return;
+  std::size_t length = *size;
+  if (remote_ && remote_->srtp &&
+      (!srtp_ || length + kSrtpHeadroom > buffer.size() || !srtp_->ProtectRtcp(buffer.data(), length))) {
+    return;
+  }
   boost::system::error_code ec;
-  rtcp_.send_to(asio::buffer(buffer.data(), *size), *rtcp_destination_, 0, ec);
+  rtcp_.send_to(asio::buffer(buffer.data(), length), *rtcp_destination_, 0, ec);
   if (!ec) ++rtcp_sent_;
 }
 

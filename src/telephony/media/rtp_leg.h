@@ -30,6 +30,7 @@
 #include "telephony/media/outgoing_stream.h"
 #include "telephony/media/rtp.h"
 #include "telephony/media/sdp.h"
+#include "telephony/media/srtp.h"
 #include "telephony/media/telephone_event.h"
 
 namespace cc::telephony::media {
@@ -116,7 +117,9 @@ class RtpLeg : public std::enable_shared_from_this<RtpLeg> {
   void ArmRtcp();
   void DrainRtp();
   void DrainRtcp();
-  void OnRtp(std::span<const std::uint8_t> datagram, const boost::asio::ip::udp::endpoint& from);
+  // `datagram` is decrypted in place when the leg runs SRTP.
+  void OnRtp(std::span<std::uint8_t> datagram, const boost::asio::ip::udp::endpoint& from);
+  void UpdateSrtp(const NegotiatedAudio& audio);
   void UpdateJitter(const RtpHeader& header);
   void SendRtp(const RtpStamp& stamp, std::uint8_t payload_type,
                std::span<const std::uint8_t> payload);
@@ -159,6 +162,10 @@ class RtpLeg : public std::enable_shared_from_this<RtpLeg> {
   std::uint64_t rtcp_sent_ = 0;
 
   std::array<std::uint8_t, 2048> send_buffer_{};
+  // SRTP (SDES keys from the SDP): set while the agreed stream is RTP/SAVP.
+  std::unique_ptr<SrtpSession> srtp_;
+  std::string srtp_keys_;  // suite and both keys the session was made with
+  std::uint64_t srtp_refused_ = 0;  // packets that failed to decrypt (forged, damaged, replayed, plain)
   std::array<std::uint8_t, 2048> encode_buffer_{};
   std::array<std::int16_t, 2048> samples_{};
 };

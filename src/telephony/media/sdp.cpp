@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "telephony/media/srtp_suites.h"
+
 namespace cc::telephony::media {
 namespace {
 
@@ -13,6 +15,7 @@ constexpr std::uint32_t kAnswerPtimeMs = 20;
 constexpr std::uint8_t kPcmuStatic = 0;
 constexpr std::uint8_t kPcmaStatic = 8;
 constexpr std::string_view kRtpAvp = "RTP/AVP";
+constexpr std::string_view kRtpSavp = "RTP/SAVP";
 
 tl::unexpected<core::Error> Invalid(std::string message) {
   return core::Fail(core::ErrorCode::kInvalidArgument, "SDP: " + std::move(message));
@@ -190,6 +193,7 @@ class LineReader {
       media->fmtps.push_back(Fmtp{*pt, std::string(parameters)});
       return {};
     }
+    if (name == "crypto") return ReadCrypto(*media, argument, where);
     if (name == "ptime") {
       const auto ptime = Number<std::uint32_t>(argument);
       if (!ptime || *ptime == 0)
@@ -212,6 +216,17 @@ class LineReader {
                      ": a=rtpmap must be '<payload type> <encoding>/<clock rate>[/<channels>]'");
     }
     media.rtpmaps.push_back(RtpMap{*pt, std::string(encoding[0]), *rate});
+    return {};
+  }
+
+  // "a=crypto:<tag> <suite> <key params> [<session params>]" (RFC 4568 9.1).
+  static core::Status ReadCrypto(MediaDescription& media, std::string_view argument, const std::string& where) {
+    const auto fields = Split(argument, ' ');
+    const auto tag = fields.size() >= 3 && fields[0].size() <= 9 ? Number<std::uint32_t>(fields[0]) : std::nullopt;
+    if (!tag || fields[1].empty() || fields[2].empty()) {
+      return Invalid(where + ": a=crypto must be '<tag> <crypto suite> <key params>'");
+    }
+    media.crypto.push_back(Crypto{*tag, std::string(fields[1]), std::string(fields[2])});
     return {};
   }
 
@@ -248,16 +263,20 @@ std::optional<std::uint8_t> TelephoneEventType(const MediaDescription& media) {
   return std::nullopt;
 }
 
-core::Result<std::size_t> UsableAudio(const SessionDescription& offer) {
+core::Result<std::size_t> UsableAudio(const SessionDescription& offer, const SrtpTerms& srtp) {
   std::optional<std::string> why;
   for (std::size_t i = 0; i < offer.media.size(); ++i) {
     const MediaDescription& media = offer.media[i];
     if (media.media != "audio") continue;
     if (media.port == 0) {
       why = why.value_or("the audio stream is disabled (port 0)");
-    } else if (media.protocol != kRtpAvp) {
+    } else if (media.protocol == kRtpSavp && srtp.our_key.empty()) {
+      why = why.value_or("SRTP (RTP/SAVP) is taken only over SIP over TLS with [sip.tls] srtp not \"off\"");
+    } else if (media.protocol == kRtpAvp && srtp.required) {
+      why = why.value_or("this centre takes only SRTP (RTP/SAVP) on this connection");
+    } else if (media.protocol != kRtpAvp && media.protocol != kRtpSavp) {
       why = why.value_or(
-          fmt::format("audio over {} is not supported, only RTP/AVP", Quoted(media.protocol)));
+          fmt::format("audio over {} is not supported, only RTP/AVP or RTP/SAVP", Quoted(media.protocol)));
     } else {
       return i;
     }
@@ -328,13 +347,13 @@ core::Result<SessionDescription> ParseSdp(std::string_view text) {
 }
 
 core::Result<SdpAnswer> Answer(const SessionDescription& offer, std::string_view our_address,
-                               std::uint16_t our_port, SdpOrigin origin) {
+                               std::uint16_t our_port, SdpOrigin origin, const SrtpTerms& srtp) {
   if (our_address.empty() || our_address.find(' ') != std::string_view::npos ||
       HasControlCharacter(our_address)) {
     return Invalid(fmt::format("our address '{}' cannot go into a c= line", Quoted(our_address)));
   }
   if (our_port == 0) return Invalid("our RTP port must not be 0");
-  const auto audio_index = UsableAudio(offer);
+  const auto audio_index = UsableAudio(offer, srtp);
   if (!audio_index) return tl::unexpected(audio_index.error());
   const MediaDescription& audio = offer.media[*audio_index];
 
@@ -366,6 +385,19 @@ core::Result<SdpAnswer> Answer(const SessionDescription& offer, std::string_view
   answer.audio.direction =
       Mirror(audio.direction.value_or(offer.direction.value_or(Direction::kSendRecv)));
   answer.audio.ptime_ms = kAnswerPtimeMs;
+  std::optional<Crypto> chosen;
+  if (audio.protocol == kRtpSavp) {
+    for (const Crypto& c : audio.crypto) {
+      if (SrtpSuiteSupported(c.suite) && c.key_params.starts_with("inline:")) {
+        chosen = c;
+        break;
+      }
+    }
+    if (!chosen) {
+      return Invalid("no SRTP crypto suite we support was offered (want AES_CM_128_HMAC_SHA1_80 or _32, inline key)");
+    }
+    answer.audio.srtp = NegotiatedAudio::Srtp{chosen->suite, srtp.our_key, chosen->key_params};
+  }
 
   const NegotiatedAudio& a = answer.audio;
   std::string& out = answer.text;
@@ -381,7 +413,7 @@ core::Result<SdpAnswer> Answer(const SessionDescription& offer, std::string_view
       out += fmt::format("m={} 0 {} {}\r\n", media.media, media.protocol, media.formats.front());
       continue;
     }
-    out += fmt::format("m=audio {} RTP/AVP {}", our_port, a.payload_type);
+    out += fmt::format("m=audio {} {} {}", our_port, chosen ? kRtpSavp : kRtpAvp, a.payload_type);
     if (a.telephone_event_payload_type) out += fmt::format(" {}", *a.telephone_event_payload_type);
     out += "\r\n";
     out += fmt::format("a=rtpmap:{} {}/8000\r\n", a.payload_type, CodecName(a.codec));
@@ -392,6 +424,7 @@ core::Result<SdpAnswer> Answer(const SessionDescription& offer, std::string_view
     }
     out += fmt::format("a=ptime:{}\r\n", a.ptime_ms);
     out += fmt::format("a={}\r\n", ToString(a.direction));
+    if (chosen) out += fmt::format("a=crypto:{} {} inline:{}\r\n", chosen->tag, chosen->suite, srtp.our_key);
   }
   return answer;
 }

@@ -33,6 +33,13 @@ struct Fmtp {
   std::string parameters;  // "0-16"
 };
 
+// An SDES key offer or answer (RFC 4568): "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:KEY".
+struct Crypto {
+  std::uint32_t tag = 0;
+  std::string suite;
+  std::string key_params;  // "inline:KEY[|...]"
+};
+
 struct MediaDescription {
   std::string media;                 // "audio", "video", ...
   std::uint16_t port = 0;            // 0: the stream is disabled
@@ -43,6 +50,7 @@ struct MediaDescription {
   std::vector<Fmtp> fmtps;
   std::optional<std::uint32_t> ptime_ms;
   std::optional<Direction> direction;
+  std::vector<Crypto> crypto;
 };
 
 struct SessionDescription {
@@ -67,6 +75,13 @@ struct NegotiatedAudio {
   std::uint16_t remote_port = 0;
   Direction direction = Direction::kSendRecv;  // ours
   std::uint32_t ptime_ms = 20;
+  // Set when the stream is SRTP: the suite, our key (inline text) and theirs (key params).
+  struct Srtp {
+    std::string suite;
+    std::string our_key;
+    std::string their_key_params;
+  };
+  std::optional<Srtp> srtp;
 };
 
 struct SdpAnswer {
@@ -80,9 +95,17 @@ struct SdpOrigin {
   std::uint64_t session_version = 1;
 };
 
-// Accepts the offer's first audio stream over RTP/AVP and refuses the others
-// (port 0), keeping the offer's m-line order as RFC 3264 requires.
+// Whether this dialog may run SRTP: `our_key` (base64, 40 characters) is what
+// we answer with; empty when SRTP is not available here (not over TLS, or off).
+struct SrtpTerms {
+  std::string our_key;
+  bool required = false;  // plain RTP is refused
+};
+
+// Accepts the offer's first audio stream over RTP/AVP (or RTP/SAVP with a
+// supported a=crypto when `srtp` has a key) and refuses the others (port 0),
+// keeping the offer's m-line order as RFC 3264 requires.
 core::Result<SdpAnswer> Answer(const SessionDescription& offer, std::string_view our_address,
-                               std::uint16_t our_port, SdpOrigin origin = {});
+                               std::uint16_t our_port, SdpOrigin origin = {}, const SrtpTerms& srtp = {});
 
 }  // namespace cc::telephony::media

@@ -206,7 +206,8 @@ TEST(SdpErrors, AnswerNamesWhyTheOfferCannotBeAccepted) {
                     "no audio m-line");
   ExpectAnswerError(OfferWithAudioLine("m=audio 5004 RTP/AVP 18 9"), "no supported codec offered");
   ExpectAnswerError(OfferWithAudioLine("m=audio 0 RTP/AVP 0"), "disabled (port 0)");
-  ExpectAnswerError(OfferWithAudioLine("m=audio 5004 RTP/SAVP 0"), "RTP/SAVP is not supported");
+  ExpectAnswerError(OfferWithAudioLine("m=audio 5004 RTP/SAVP 0"), "SRTP (RTP/SAVP) is taken only over SIP over TLS");
+  ExpectAnswerError(OfferWithAudioLine("m=audio 5004 UDP/TLS/RTP/SAVPF 0"), "only RTP/AVP or RTP/SAVP");
   ExpectAnswerError("v=0\r\nm=audio 5004 RTP/AVP 0\r\n", "no connection address");
   EXPECT_FALSE(Answer(Parsed(kOffer), "", 4000).has_value());
   EXPECT_FALSE(Answer(Parsed(kOffer), "1.2.3.4\r\nx=evil", 4000).has_value());
@@ -238,6 +239,47 @@ TEST(SdpErrors, ArbitraryBytesAndMangledOffersNeverCrash) {
     if (sdp && Answer(*sdp, "10.0.0.1", 4000)) ++answered;
   }
   EXPECT_GT(answered, 0);
+}
+
+// What baresip offers with mediaenc=srtp-mand.
+const std::string kSrtpOffer = OfferWithAudioLine(
+    "m=audio 5004 RTP/SAVP 0 8 101",
+    "a=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
+    "a=crypto:7 F8_128_HMAC_SHA1_80 inline:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\r\n"
+    "a=crypto:9 AES_CM_128_HMAC_SHA1_80 inline:YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0\r\n");
+const std::string kOurKey = "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw";
+
+TEST(SdpSrtp, AnSrtpOfferIsAnsweredWithOurKeyForTheSuiteWeRun) {
+  const SessionDescription offer = Parsed(kSrtpOffer);
+  ASSERT_EQ(offer.media[0].crypto.size(), 2u);
+  EXPECT_EQ(offer.media[0].crypto[1].tag, 9u);
+  const auto answer = Answer(offer, "203.0.113.5", 40000, {}, {.our_key = kOurKey, .required = false});
+  ASSERT_TRUE(answer) << answer.error().message;
+  ASSERT_TRUE(answer->audio.srtp);
+  EXPECT_EQ(answer->audio.srtp->suite, "AES_CM_128_HMAC_SHA1_80");
+  EXPECT_EQ(answer->audio.srtp->their_key_params, "inline:YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0");
+  EXPECT_NE(answer->text.find("m=audio 40000 RTP/SAVP 0 101\r\n"), std::string::npos) << answer->text;
+  EXPECT_NE(answer->text.find("a=crypto:9 AES_CM_128_HMAC_SHA1_80 inline:" + kOurKey + "\r\n"), std::string::npos)
+      << answer->text;
+  const auto back = Parsed(answer->text);
+  ASSERT_EQ(back.media[0].crypto.size(), 1u);
+}
+
+TEST(SdpSrtp, PlainOffersStayPlainUnlessSrtpIsRequired) {
+  const auto plain = Answer(Parsed(kOffer), "203.0.113.5", 40000, {}, {.our_key = kOurKey, .required = false});
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->audio.srtp);
+  EXPECT_EQ(plain->text.find("crypto"), std::string::npos);
+  const auto refused = Answer(Parsed(kOffer), "203.0.113.5", 40000, {}, {.our_key = kOurKey, .required = true});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("only SRTP"), std::string::npos) << refused.error().message;
+  const auto no_suite = Answer(Parsed(OfferWithAudioLine("m=audio 5004 RTP/SAVP 0",
+                                                          "a=crypto:1 F8_128_HMAC_SHA1_80 inline:abc\r\n")),
+                               "203.0.113.5", 40000, {}, {.our_key = kOurKey, .required = true});
+  ASSERT_FALSE(no_suite);
+  EXPECT_NE(no_suite.error().message.find("no SRTP crypto suite we support"), std::string::npos);
+  ExpectParseError(OfferWithAudioLine("m=audio 5004 RTP/SAVP 0", "a=crypto:x AES_CM_128_HMAC_SHA1_80 inline:a\r\n"),
+                   "a=crypto must be");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "core/overloaded.h"
 #include "telephony/media/sdp.h"
+#include "telephony/media/srtp.h"
 #include "telephony/sip/sdp_offer.h"
 #include "telephony/sip/security_log.h"
 
@@ -214,11 +215,17 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
     stack_->Respond(r.leg, 503, "Service Unavailable");
     return;
   }
-  auto answer = media::Answer(*offer, local->address, local->rtp_port, {id.value(), 1});
+  media::SrtpTerms srtp;
+  if (r.source.transport == "tls" && options_.srtp != SrtpPolicy::kOff) {
+    srtp.our_key = media::SrtpKeyText(media::NewSrtpKey());
+    srtp.required = options_.srtp == SrtpPolicy::kRequire;
+  }
+  auto answer = media::Answer(*offer, local->address, local->rtp_port, {id.value(), 1}, srtp);
   if (!answer) {
     ++counts_.refused;
     media_->CloseCall(id);
-    stack_->Respond(r.leg, 488, "Not Acceptable Here");
+    stack_->Respond(r.leg, 488, "Not Acceptable Here", {},
+                    {{"Warning", "399 callcenter \"" + answer.error().message + "\""}});
     return;
   }
   media_->SetRemote(id, media::Leg::kCaller, answer->audio);
@@ -227,6 +234,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   Call call;
   call.id = id;
   call.caller_leg = r.leg;
+  call.caller_srtp = srtp;
   if (r.from_user != "anonymous") call.caller_number = r.from_user;
   call.dialled = *number;
   call.legs.push_back(r.leg);
@@ -276,7 +284,8 @@ void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
     stack_->Respond(r.leg, 488, "Not Acceptable Here");
     return;
   }
-  auto answer = media::Answer(*offer, local->address, local->rtp_port, {call->id.value(), ++call->sdp_version});
+  auto answer = media::Answer(*offer, local->address, local->rtp_port, {call->id.value(), ++call->sdp_version},
+                              caller_side ? call->caller_srtp : media::SrtpTerms{});
   if (!answer) {
     stack_->Respond(r.leg, 488, "Not Acceptable Here");
     return;

@@ -71,8 +71,14 @@ struct IvrVoice {
   core::TimeZone zone = core::TimeZone::Utc();
 };
 
+// SRTP with SDES keys on dialogs that came over TLS (never on others: the
+// keys travel in the SDP). kAccept answers an SRTP offer with SRTP and a
+// plain one with RTP; kRequire refuses plain offers with 488.
+enum class SrtpPolicy { kOff, kAccept, kRequire };
+
 struct SipTelephonyOptions {
   StackOptions stack;
+  SrtpPolicy srtp = SrtpPolicy::kAccept;
   media::MediaEngineOptions media;
   RegistrarOptions registrar;
   std::uint64_t first_call_id = 1;
@@ -178,6 +184,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   struct Call {
     core::CallId id;
     LegId caller_leg = 0;
+    media::SrtpTerms caller_srtp;  // what the caller's dialog may run (its key kept for re-INVITEs)
     std::string caller_number;  // as the caller's From said (Dial: the number called); empty when withheld
     LegId outside_leg = 0;      // the trunk's leg after TransferOut
     LegId consult_leg = 0;      // whom the agent consults (media Leg::kConsult): a number or a colleague
