@@ -12,6 +12,7 @@ using nlohmann::json;
 std::string Nlohmann(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 TEST(JsonTextTest, WritesWhatNlohmannWrites) {
+  static constexpr char kControl[] = "nul \0 unit \x1f del \x7f";
   const json values[] = {
       json::object(),
       json::array(),
@@ -29,7 +30,7 @@ TEST(JsonTextTest, WritesWhatNlohmannWrites) {
       "",
       "plain",
       "quote \" backslash \\ slash / tab \t newline \n cr \r bs \b ff \f",
-      std::string("nul \0 unit \x1f del \x7f", 20),
+      std::string(kControl, sizeof kControl - 1),
       "Виктория Орлова — «Бета» €, 😀",
       json::parse(R"({"b":[1,2,{"x":null}],"a":"z","nested":{"k":[true,false,0.5]}})"),
   };

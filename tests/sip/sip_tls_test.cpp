@@ -28,8 +28,9 @@ class SipTlsTest : public SipCallTest {
   }
 
   // Restarts the server with [sip.tls] on a free port; returns the port.
-  std::uint16_t StartWithTls() {
-    std::ofstream(dir_ / "tls.toml") << "[sip.tls]\nport = 0\ncertificate = \"server.pem\"\nkey = \"server.key\"\n";
+  std::uint16_t StartWithTls(const std::string& srtp = "accept") {
+    std::ofstream(dir_ / "tls.toml") << "[sip.tls]\nport = 0\ncertificate = \"server.pem\"\nkey = \"server.key\"\n"
+                                     << "srtp = \"" << srtp << "\"\n";
     StartServer("tls.out", {"--config", (dir_ / "tls.toml").string()});
     std::smatch m;
     const std::string out = server_->Output();
@@ -117,6 +118,36 @@ TEST_F(SipTlsTest, TlsPhoneTakesTlsCaller) {
   EXPECT_EQ(Read(udp_log).find("Function not implemented"), std::string::npos) << Read(udp_log);
   EXPECT_EQ(Read(udp_log).find("session closed"), std::string::npos) << Read(udp_log);
   EXPECT_TRUE(udp_caller.Hangup());
+}
+
+// A phone that takes SRTP or nothing, registered over TLS: with srtp =
+// "require" the centre offers it SRTP; a plain caller over UDP reaches it and
+// they hear each other.
+TEST_F(SipTlsTest, SrtpPhoneTakesPlainCaller) {
+  ASSERT_NO_FATAL_FAILURE(MakeCertificates());
+  const std::uint16_t tls_port = StartWithTls("require");
+  ASSERT_NE(tls_port, 0) << server_->Output();
+  const std::string server = "127.0.0.1:" + std::to_string(tls_port);
+  Baresip phone(dir_ / "phone", server, "sip01", sip01_password_, Tone("agent-pcm.wav", 1000),
+                {.tls = true, .dial = "", .mediaenc = "srtp-mand"});
+  ASSERT_TRUE(Registered("sip01")) << Read(dir_ / "phone" / "baresip.log");
+  Baresip caller(dir_ / "caller", Target(), "79160000001", "-", Tone("caller-pcm.wav", 400),
+                 {.tls = false, .dial = "sip:100@" + Target(), .mediaenc = ""});
+  const auto log = AwaitLog("call.answered");
+  ASSERT_TRUE(Has(log, "call.answered")) << Types(log) << Read(dir_ / "phone" / "baresip.log");
+  ASSERT_TRUE(WaitUntilRecorded());
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  const std::string phone_log = Read(dir_ / "phone" / "baresip.log");
+  EXPECT_NE(phone_log.find("SRTP is Enabled"), std::string::npos) << phone_log;
+  EXPECT_TRUE(caller.Hangup());
+  const auto ended = CallLog();
+  EXPECT_TRUE(Has(ended, "call.ended")) << Types(ended);
+  const fs::path phone_heard = Heard(dir_ / "phone");
+  ASSERT_FALSE(phone_heard.empty()) << phone_log;
+  EXPECT_NEAR(ChannelHz(phone_heard, 0, 1), 400, 60) << phone_heard;
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 1u);
+  EXPECT_NEAR(ChannelHz(wavs[0], 1), 1000, 100) << wavs[0];
 }
 
 // (Short test names: baresip cuts dump file paths at 128 characters.)

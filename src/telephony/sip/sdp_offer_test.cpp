@@ -41,5 +41,31 @@ TEST(SdpOffer, AnAnswerWithoutG711IsAnError) {
   EXPECT_FALSE(ReadAnswer(answer, "127.0.0.1", 20002));
 }
 
+TEST(SdpOffer, AnSrtpOfferCarriesOurKeyAndItsAnswerBringsTheirs) {
+  const std::string key = "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw";
+  const std::string offer = AudioOffer("127.0.0.1", 20002, {7, 1}, media::Direction::kSendRecv, key);
+  auto parsed = media::ParseSdp(offer);
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ(parsed->media[0].protocol, "RTP/SAVP");
+  ASSERT_EQ(parsed->media[0].crypto.size(), 1u);
+  EXPECT_EQ(parsed->media[0].crypto[0].key_params, "inline:" + key);
+  const std::string answer =
+      "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.5\r\nt=0 0\r\n"
+      "m=audio 40000 RTP/SAVP 0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0\r\n";
+  auto audio = ReadAnswer(answer, "127.0.0.1", 20002, key);
+  ASSERT_TRUE(audio) << audio.error().message;
+  ASSERT_TRUE(audio->srtp);
+  EXPECT_EQ(audio->srtp->our_key, key);
+  EXPECT_EQ(audio->srtp->their_key_params, "inline:YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0");
+  // A plain answer to an SRTP offer, or another suite, is not taken.
+  EXPECT_FALSE(ReadAnswer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.5\r\nt=0 0\r\n"
+                          "m=audio 40000 RTP/AVP 0\r\n",
+                          "127.0.0.1", 20002, key));
+  EXPECT_FALSE(ReadAnswer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.5\r\nt=0 0\r\n"
+                          "m=audio 40000 RTP/SAVP 0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_32 "
+                          "inline:YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0\r\n",
+                          "127.0.0.1", 20002, key));
+}
+
 }  // namespace
 }  // namespace cc::telephony::sip

@@ -94,6 +94,7 @@ void SipTelephony::Stop() {
   calls_.clear();
   leg_calls_.clear();
   fork_agents_.clear();
+  offer_keys_.clear();
 }
 
 std::string SipTelephony::sip_address() const { return stack_ ? stack_->address() : std::string(); }
@@ -130,10 +131,11 @@ void SipTelephony::Deliver(CallEvent event) {
   });
 }
 
-core::Status SipTelephony::TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp) {
+core::Status SipTelephony::TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp, LegId offered_on) {
   auto local = media_->OpenLeg(call, leg);  // the leg our offer named
   if (!local) return tl::unexpected(local.error());
-  auto audio = ReadAnswer(sdp, local->address, local->rtp_port);
+  auto key = offer_keys_.find(offered_on);
+  auto audio = ReadAnswer(sdp, local->address, local->rtp_port, key == offer_keys_.end() ? "" : key->second);
   if (!audio) return tl::unexpected(audio.error());
   media_->SetRemote(call, leg, *audio);
   return {};
@@ -284,8 +286,10 @@ void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
     stack_->Respond(r.leg, 488, "Not Acceptable Here");
     return;
   }
-  auto answer = media::Answer(*offer, local->address, local->rtp_port, {call->id.value(), ++call->sdp_version},
-                              caller_side ? call->caller_srtp : media::SrtpTerms{});
+  // A phone's re-INVITE (hold) keeps the SRTP we agreed with it, with our key.
+  media::SrtpTerms terms = caller_side ? call->caller_srtp : media::SrtpTerms{};
+  if (auto key = offer_keys_.find(r.leg); !caller_side && key != offer_keys_.end()) terms.our_key = key->second;
+  auto answer = media::Answer(*offer, local->address, local->rtp_port, {call->id.value(), ++call->sdp_version}, terms);
   if (!answer) {
     stack_->Respond(r.leg, 488, "Not Acceptable Here");
     return;
@@ -343,7 +347,7 @@ void SipTelephony::HandleAnswered(const LegAnswered& e) {
     stack_->Hangup(e.leg);
     return;
   }
-  if (auto taken = TakeAnswer(call->id, media::Leg::kAgent, e.sdp); !taken) {
+  if (auto taken = TakeAnswer(call->id, media::Leg::kAgent, e.sdp, e.leg); !taken) {
     spdlog::warn("sip: agent {}'s phone answered call {} with unusable SDP: {}", agent.value(),
                  call->id.value(), taken.error().message);
     stack_->Hangup(e.leg);
@@ -430,6 +434,7 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
   if (owner == leg_calls_.end()) return;
   const core::CallId id = owner->second;
   leg_calls_.erase(owner);
+  offer_keys_.erase(e.leg);
   auto fork = fork_agents_.find(e.leg);
   std::optional<AgentId> fork_agent;
   if (fork != fork_agents_.end()) {
@@ -623,7 +628,7 @@ bool SipTelephony::RingPhones(Call& call, AgentId agent, media::Leg media_leg) {
     spdlog::warn("sip: no media port to ring agent {}: {}", agent.value(), local.error().message);
     return false;
   }
-  const std::string offer = AudioOffer(local->address, local->rtp_port, {id.value() + 1'000'000'000, 1});
+  const media::SdpOrigin origin{id.value() + 1'000'000'000, 1};
   const std::string display = call.stage == Stage::kDialling ? "Dial " + call.caller_number
                                                               : fmt::format("Call {}", id.value());
   Ring& ring = call.rings[agent];
@@ -635,7 +640,16 @@ bool SipTelephony::RingPhones(Call& call, AgentId agent, media::Leg media_leg) {
     call.legs.push_back(leg);
     fork_agents_[leg] = agent;
     ++counts_.agent_rings;
-    stack_->Invite(leg, target.contact, "callcenter", display, offer, {}, target.source);
+    // With SRTP required, a phone that registered over TLS is offered SRTP
+    // (its key goes over that connection); otherwise plain RTP, which every phone takes.
+    std::string key;
+    if (target.source.transport == "tls" && options_.srtp == SrtpPolicy::kRequire) {
+      key = media::SrtpKeyText(media::NewSrtpKey());
+      offer_keys_[leg] = key;
+    }
+    stack_->Invite(leg, target.contact, "callcenter", display,
+                   AudioOffer(local->address, local->rtp_port, origin, media::Direction::kSendRecv, key), {},
+                   target.source);
   }
   return true;
 }

@@ -71,9 +71,10 @@ struct IvrVoice {
   core::TimeZone zone = core::TimeZone::Utc();
 };
 
-// SRTP with SDES keys on dialogs that came over TLS (never on others: the
-// keys travel in the SDP). kAccept answers an SRTP offer with SRTP and a
-// plain one with RTP; kRequire refuses plain offers with 488.
+// SRTP with SDES keys on dialogs over TLS (never on others: the keys travel
+// in the SDP). kAccept answers an SRTP offer with SRTP and a plain one with
+// RTP, and offers plain RTP to phones; kRequire refuses plain offers with 488
+// and offers SRTP to phones registered over TLS.
 enum class SrtpPolicy { kOff, kAccept, kRequire };
 
 struct SipTelephonyOptions {
@@ -251,7 +252,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void OnConsultAnswered(Call& call, const LegAnswered& e);
   void EndConsultLeg(Call& call);  // hangs up and forgets the consult leg
   // Reads the far end's SDP answer for `leg` and points the media leg at it.
-  core::Status TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp);
+  // `offered_on`: the leg whose INVITE carried our offer (its SRTP key, if any).
+  core::Status TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp, LegId offered_on = 0);
   // Rings every registered contact of `agent`; false when it has none or no media port is free.
   bool RingPhones(Call& call, AgentId agent, media::Leg media_leg = media::Leg::kAgent);
   void ConsultPhoneAnswered(Call& call, AgentId agent, const LegAnswered& e);
@@ -289,6 +291,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   std::map<core::CallId, Call> calls_;
   std::map<LegId, core::CallId> leg_calls_;
   std::map<LegId, AgentId> fork_agents_;  // agent INVITEs, ringing or answered
+  std::map<LegId, std::string> offer_keys_;  // the SRTP key offered on an agent INVITE (phones over TLS)
   std::map<std::string, std::shared_ptr<const IvrVoice>> ivr_numbers_;         // as listed
   std::map<std::string, std::shared_ptr<const IvrVoice>> ivr_number_digits_;  // digits only
   SipCounts counts_;

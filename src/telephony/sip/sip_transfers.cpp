@@ -81,7 +81,7 @@ void SipTelephony::ConsultPhoneAnswered(Call& call, AgentId agent, const LegAnsw
     stack_->Hangup(e.leg);
     return;
   }
-  if (auto taken = TakeAnswer(call.id, media::Leg::kConsult, e.sdp); !taken) {
+  if (auto taken = TakeAnswer(call.id, media::Leg::kConsult, e.sdp, e.leg); !taken) {
     spdlog::warn("sip: agent {}'s phone answered the consult of call {} with unusable SDP: {}", agent.value(),
                  call.id.value(), taken.error().message);
     stack_->Hangup(e.leg);
