@@ -83,13 +83,24 @@ export async function stepMovedFrom(page, id, timeout = 5_000) {
 }
 
 // Opens a playbook situation from the keyboard: Alt+P, the code, Enter.
+// Alt+P only focuses (pressing it again is harmless), and a press that lands
+// while the desk is still re-rendering after an answer finds no search box
+// yet: it is pressed again each second until the search has the focus.
 export async function openSituationByKeys(page, code) {
-  await page.keyboard.press('Alt+KeyP');
-  await until('the playbook search to have the focus', () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'playbook-search'));
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'playbook-search');
+  let pressed = 0;
+  await until('the playbook search to have the focus', async () => {
+    if (await focused()) return true;
+    if (Date.now() - pressed >= 1_000) {
+      await page.keyboard.press('Alt+KeyP');
+      pressed = Date.now();
+    }
+    return false;
+  });
   await page.keyboard.type(code);
   await until(`${code} first in the playbook`, async () => (await page.locator('[data-testid=playbook-entry]').first().getAttribute('data-code')) === code);
   await page.keyboard.press('Enter');
-  await page.locator(`[data-testid=situation][data-code="${code}"]`).waitFor({ timeout: 5_000 });
+  await page.locator(`[data-testid=situation][data-code="${code}"]`).waitFor({ timeout: 10_000 });
 }
 
 // Every interaction-log record of one call (GET /api/calls/{id}/log as admin).
