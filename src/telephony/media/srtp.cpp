@@ -101,32 +101,28 @@ core::Result<std::unique_ptr<SrtpSession>> SrtpSession::Create(const SrtpKeys& k
 
 SrtpSession::~SrtpSession() = default;
 
+namespace {
+// libsrtp's in-place calls all take (context, packet, int* length).
+bool InPlace(srtp_err_status_t (*call)(srtp_t, void*, int*), srtp_t context, std::uint8_t* packet,
+             std::size_t& length) {
+  int n = static_cast<int>(length);
+  if (call(context, packet, &n) != srtp_err_status_ok) return false;
+  length = static_cast<std::size_t>(n);
+  return true;
+}
+}  // namespace
+
 bool SrtpSession::ProtectRtp(std::uint8_t* packet, std::size_t& length) {
-  int n = static_cast<int>(length);
-  if (srtp_protect(contexts_->out, packet, &n) != srtp_err_status_ok) return false;
-  length = static_cast<std::size_t>(n);
-  return true;
+  return InPlace(srtp_protect, contexts_->out, packet, length);
 }
-
 bool SrtpSession::ProtectRtcp(std::uint8_t* packet, std::size_t& length) {
-  int n = static_cast<int>(length);
-  if (srtp_protect_rtcp(contexts_->out, packet, &n) != srtp_err_status_ok) return false;
-  length = static_cast<std::size_t>(n);
-  return true;
+  return InPlace(srtp_protect_rtcp, contexts_->out, packet, length);
 }
-
 bool SrtpSession::UnprotectRtp(std::uint8_t* packet, std::size_t& length) {
-  int n = static_cast<int>(length);
-  if (srtp_unprotect(contexts_->in, packet, &n) != srtp_err_status_ok) return false;
-  length = static_cast<std::size_t>(n);
-  return true;
+  return InPlace(srtp_unprotect, contexts_->in, packet, length);
 }
-
 bool SrtpSession::UnprotectRtcp(std::uint8_t* packet, std::size_t& length) {
-  int n = static_cast<int>(length);
-  if (srtp_unprotect_rtcp(contexts_->in, packet, &n) != srtp_err_status_ok) return false;
-  length = static_cast<std::size_t>(n);
-  return true;
+  return InPlace(srtp_unprotect_rtcp, contexts_->in, packet, length);
 }
 
 }  // namespace cc::telephony::media
