@@ -529,6 +529,9 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           [&](const telephony::DialFailed& e) { Apply(acd::OriginateFailed{e.call}); },
           [&](const telephony::ConsultAnswered& e) { Apply(acd::ConsultAnswered{e.call}); },
           [&](const telephony::ConsultFailed& e) { Apply(acd::ConsultFailed{e.call}); },
+          [&](const telephony::ConsultPartyHungUp& e) {
+            Apply(acd::CompleteConsult{e.call, acd::ConsultOutcome::kReturn});
+          },
           [&](const telephony::CallbackChosen& e) {
             Apply(acd::CallbackRequested{e.call, e.number});
           },
@@ -546,6 +549,35 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
               spdlog::info("call {}: transfer from agent {}'s phone refused: {}", e.call.value(), e.agent.value(),
                            ack.applied.error().message);
               if (telephony_) telephony_->TransferRefused(e.call, e.agent, ack.applied.error().message);
+            }
+          },
+          [&](const telephony::PhoneConsult& e) {
+            // The agent's phone dialled while on a call: a consult with a colleague, a queue or outside.
+            acd::ConsultTarget target;
+            if (e.to_agent) {
+              target.kind = acd::ConsultTargetKind::kAgent;
+              target.agent = *e.to_agent;
+            } else if (auto q = numbers_.find(e.number); q != numbers_.end()) {
+              target.kind = acd::ConsultTargetKind::kQueue;
+              target.queue = q->second;
+            } else {
+              target.kind = acd::ConsultTargetKind::kExternal;
+              target.number = e.number;
+            }
+            auto ack = Apply(acd::StartConsult{e.call, target});
+            if (!ack.applied) {
+              spdlog::info("call {}: consult from agent {}'s phone refused: {}", e.call.value(), e.agent.value(),
+                           ack.applied.error().message);
+              if (telephony_) telephony_->ConsultRefused(e.call, e.agent, ack.applied.error().message);
+            }
+          },
+          [&](const telephony::PhoneConsultEnded& e) {
+            auto ack = Apply(acd::CompleteConsult{
+                e.call, e.transfer ? acd::ConsultOutcome::kTransfer : acd::ConsultOutcome::kReturn});
+            if (!ack.applied) {
+              spdlog::info("call {}: agent {}'s phone ended its consult ({}), refused: {}", e.call.value(),
+                           e.agent.value(), e.transfer ? "transfer" : "return", ack.applied.error().message);
+              if (e.transfer && telephony_) telephony_->TransferRefused(e.call, e.agent, ack.applied.error().message);
             }
           },
           [&](const telephony::IvrEnded& e) {

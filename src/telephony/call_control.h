@@ -48,6 +48,24 @@ struct PhoneTransfer {
   std::optional<AgentId> to_agent{};
   std::string number{};
 };
+// The agent's phone, on a call, placed a second call to the centre to consult
+// someone while the caller holds: a colleague (`to_agent`, the login it
+// dialled) or `number` (a queue's number, or an outside number). The centre
+// starts the consult, or answers ConsultRefused.
+struct PhoneConsult {
+  CallId call;
+  AgentId agent;
+  std::optional<AgentId> to_agent{};
+  std::string number{};
+};
+// The phone ended that consult: it handed the caller to the consulted party
+// (`transfer`: a REFER naming the consult call, RFC 5589), or hung the consult
+// call up to go back to the caller.
+struct PhoneConsultEnded {
+  CallId call;
+  AgentId agent;
+  bool transfer = false;
+};
 // A caller left an IVR menu without reaching a queue: they hung up
 // ("hung-up"), or heard a message and were let go ("message", e.g. closed).
 struct IvrEnded {
@@ -97,6 +115,10 @@ struct ConsultAnswered {
 struct ConsultFailed {
   CallId call;
 };
+// The outside party of a consult hung up after answering: back to the caller.
+struct ConsultPartyHungUp {
+  CallId call;
+};
 // A waiting caller accepted the callback offer (OfferCallback) and left a number.
 struct CallbackChosen {
   CallId call;
@@ -106,7 +128,7 @@ struct CallbackChosen {
 using CallEvent = std::variant<IncomingCall, CallerHungUp, AgentAnswered, AgentRejected,
                                AgentHungUp, DialAnswered, DialFailed, ConsultAnswered,
                                ConsultFailed, CallbackChosen, AgentPhoneHold, IvrEnded,
-                               PhoneTransfer>;
+                               PhoneTransfer, PhoneConsult, PhoneConsultEnded, ConsultPartyHungUp>;
 
 class CallEventHandler {
  public:
@@ -161,6 +183,8 @@ class CallControl {
   virtual void OfferCallback(CallId call) = 0;
   // A PhoneTransfer the centre could not do (the agent keeps the caller).
   virtual void TransferRefused(CallId /*call*/, AgentId /*agent*/, const std::string& /*why*/) {}
+  // A PhoneConsult the centre could not start (the phone's consult call is refused).
+  virtual void ConsultRefused(CallId /*call*/, AgentId /*agent*/, const std::string& /*why*/) {}
   virtual void HangUp(CallId call, HangUpCause cause) = 0;
 };
 

@@ -58,6 +58,9 @@ class CallRouter final : public CallControl {
   void TransferRefused(CallId call, AgentId agent, const std::string& why) override {
     For(call).TransferRefused(call, agent, why);
   }
+  void ConsultRefused(CallId call, AgentId agent, const std::string& why) override {
+    For(call).ConsultRefused(call, agent, why);
+  }
   void HangUp(CallId call, HangUpCause cause) override { For(call).HangUp(call, cause); }
 
  private:

@@ -88,6 +88,7 @@ void MediaCall::Close() {
   CloseLeg(Leg::kCaller);
   CloseLeg(Leg::kAgent);
   CloseLeg(Leg::kConsult);
+  CloseLeg(Leg::kPhoneLine);
   timer_.cancel();
   if (recorder_) {
     finished_ = recorder_->Finish();

@@ -1,4 +1,4 @@
-// One call in the media engine: its two legs, the 20 ms tick that sends what
+// One call in the media engine: its legs, the 20 ms tick that sends what
 // each leg plays (or the key press it sends) and feeds the recording, the
 // relay between the legs while bridged, and the call's recording. Lives on
 // one media thread; the engine posts every command to it.
@@ -41,7 +41,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   void AddLeg(Leg which, LegSockets sockets);
   void SetRemote(Leg which, const NegotiatedAudio& audio);
   void CloseLeg(Leg which);
-  // Closes both legs and finishes the recording; later commands are ignored.
+  // Closes every leg and finishes the recording; later commands are ignored.
   void Close();
 
   void Play(Leg which, std::vector<ClipPtr> clips, bool loop);
@@ -80,7 +80,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   CallOptions options_;
   bool closed_ = false;
   std::array<std::optional<Leg>, kLegs> peer_;  // whom each leg's audio is relayed to
-  std::array<std::shared_ptr<RtpLeg>, kLegs> legs_;  // caller, agent, consulted party
+  std::array<std::shared_ptr<RtpLeg>, kLegs> legs_;  // caller, agent, consulted party, the agent phone's consult line
 
   boost::asio::steady_timer timer_;
   bool ticking_ = false;

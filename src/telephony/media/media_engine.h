@@ -37,8 +37,10 @@
 namespace cc::telephony::media {
 
 // kConsult: the party an agent consults (an outside number) while the caller holds.
-enum class Leg { kCaller, kAgent, kConsult };
-inline constexpr std::size_t kLegs = 3;
+// kPhoneLine: a second call the agent's own phone placed to the centre to
+// consult someone (its first call, the caller's, holds meanwhile).
+enum class Leg { kCaller, kAgent, kConsult, kPhoneLine };
+inline constexpr std::size_t kLegs = 4;
 inline std::size_t LegIndex(Leg leg) { return static_cast<std::size_t>(leg); }
 
 // 8 kHz mono 16-bit samples, shared between every call that plays them.

@@ -17,6 +17,31 @@ const InboundPeer* InboundGate::PeerAt(const Peer& source) const {
   return nullptr;
 }
 
+ProxyLogin ReadProxyLogin(const InviteRequest& invite, const std::string& realm, NonceBook& nonces,
+                          core::Timestamp now) {
+  ProxyLogin login;
+  Admission& a = login.answer;
+  auto challenge = [&](bool stale) {
+    a.verdict = Admission::Verdict::kChallenge;
+    a.status = 407;
+    a.phrase = "Proxy Authentication Required";
+    a.headers.push_back({"Proxy-Authenticate", DigestChallenge(realm, nonces.Issue(now), stale)});
+    return login;
+  };
+  if (!invite.authorization || !IsDigest(*invite.authorization)) return challenge(false);
+  auto credentials = ParseDigest(*invite.authorization);
+  if (!credentials) {
+    a.status = 400;
+    a.phrase = "Bad Proxy-Authorization Header";
+    a.reason = credentials.error().message;
+    return login;
+  }
+  if (credentials->realm != realm) return challenge(false);
+  if (!nonces.Take(credentials->nonce, now)) return challenge(true);
+  login.credentials = std::move(*credentials);
+  return login;
+}
+
 Admission InboundGate::Admit(const InviteRequest& invite, core::Timestamp now) {
   Admission a;
   const InboundPeer* peer = PeerAt(invite.source);
@@ -33,23 +58,12 @@ Admission InboundGate::Admit(const InviteRequest& invite, core::Timestamp now) {
     a.verdict = Admission::Verdict::kAdmit;
     return a;
   }
-  auto challenge = [&](bool stale) {
-    a.verdict = Admission::Verdict::kChallenge;
-    a.status = 407;
-    a.phrase = "Proxy Authentication Required";
-    a.headers.push_back({"Proxy-Authenticate", DigestChallenge(options_.realm, nonces_.Issue(now), stale)});
-    return a;
-  };
-  if (!invite.authorization || !IsDigest(*invite.authorization)) return challenge(false);
-  auto credentials = ParseDigest(*invite.authorization);
-  if (!credentials) {
-    a.status = 400;
-    a.phrase = "Bad Proxy-Authorization Header";
-    a.reason = credentials.error().message;
-    return a;
+  ProxyLogin login = ReadProxyLogin(invite, options_.realm, nonces_, now);
+  if (!login.credentials) {
+    login.answer.peer = a.peer;
+    return login.answer;
   }
-  if (credentials->realm != options_.realm) return challenge(false);
-  if (!nonces_.Take(credentials->nonce, now)) return challenge(true);
+  const DigestCredentials* credentials = &*login.credentials;
   if (credentials->username != peer->user || !DigestMatches(peer->ha1, "INVITE", *credentials)) {
     a.reason = "wrong digest login for peer " + peer->name;
     return a;

@@ -15,7 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "core/ids.h"
 #include "core/time.h"
+#include "telephony/sip/digest.h"
 #include "telephony/sip/nonce_book.h"
 #include "telephony/sip/sip_stack.h"
 
@@ -45,7 +47,19 @@ struct Admission {
   std::string phrase = "Forbidden";
   std::vector<Header> headers;  // Proxy-Authenticate with a challenge
   std::string reason;           // for the log line of a refusal
+  std::optional<core::AgentId> agent;  // admitted as this agent's phone (Registrar::AuthorizeCall)
 };
+
+// The digest login an INVITE must carry (Proxy-Authorization, RFC 3261
+// 22.3): none, another scheme, another realm or a used-up nonce get a 407
+// challenge (stale for the nonce); an unreadable header gets 400. Otherwise
+// the credentials, whose response the caller checks against its HA1.
+struct ProxyLogin {
+  std::optional<DigestCredentials> credentials;
+  Admission answer;  // when there are no credentials to check
+};
+ProxyLogin ReadProxyLogin(const InviteRequest& invite, const std::string& realm, NonceBook& nonces,
+                          core::Timestamp now);
 
 class InboundGate {
  public:

@@ -123,6 +123,59 @@ RegistrarAnswer Registrar::Handle(const RegisterRequest& request, core::Timestam
   return answer;
 }
 
+namespace {
+
+// Whether the contact URI "sip:user@HOST:PORT;params" names `source`'s address and port (5060 when absent).
+bool ContactIs(const std::string& contact, const Peer& source) {
+  std::string_view rest(contact);
+  const auto at = rest.find('@');
+  rest.remove_prefix(at == std::string_view::npos ? std::min(rest.find(':') + 1, rest.size()) : at + 1);
+  rest = rest.substr(0, rest.find_first_of(";?>"));
+  std::string_view host = rest;
+  std::string_view port;
+  if (!rest.empty() && rest.front() == '[') {
+    const auto close = rest.find(']');
+    if (close == std::string_view::npos) return false;
+    host = rest.substr(1, close - 1);
+    if (close + 1 < rest.size() && rest[close + 1] == ':') port = rest.substr(close + 2);
+  } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  return host == source.address && (port.empty() ? source.port == 5060 : port == std::to_string(source.port));
+}
+
+}  // namespace
+
+std::optional<core::AgentId> Registrar::AgentAt(const Peer& source, core::Timestamp now) const {
+  for (const auto& [agent, bindings] : bindings_) {
+    for (const Binding& b : bindings) {
+      if (b.expires_at <= now || b.source.transport != source.transport) continue;
+      const bool same_source = b.source.address == source.address && b.source.port == source.port;
+      if (same_source || ContactIs(b.contact, source)) return agent;
+    }
+  }
+  return std::nullopt;
+}
+
+Admission Registrar::AuthorizeCall(const InviteRequest& invite, core::Timestamp now) {
+  ProxyLogin login = ReadProxyLogin(invite, options_.realm, nonces_, now);
+  if (!login.credentials) return login.answer;
+  const DigestCredentials* credentials = &*login.credentials;
+  Admission a;
+  auto account = accounts_.find(credentials->username);
+  const std::string ha1 = account == accounts_.end() ? DigestHa1(credentials->username, options_.realm, "")
+                                                     : account->second.ha1;
+  const bool matches = DigestMatches(ha1, "INVITE", *credentials);
+  if (account == accounts_.end() || credentials->username != invite.from_user || !matches) {
+    a.reason = "wrong digest login for an agent's phone";
+    return a;
+  }
+  a.verdict = Admission::Verdict::kAdmit;
+  a.agent = account->second.agent;
+  return a;
+}
+
 std::vector<std::string> Registrar::Contacts(core::AgentId agent, core::Timestamp now) const {
   std::vector<std::string> contacts;
   for (Target& t : Targets(agent, now)) contacts.push_back(std::move(t.contact));

@@ -20,6 +20,7 @@
 
 #include "core/ids.h"
 #include "core/time.h"
+#include "telephony/sip/inbound_gate.h"
 #include "telephony/sip/nonce_book.h"
 #include "telephony/sip/sip_stack.h"
 
@@ -69,6 +70,17 @@ class Registrar {
   std::optional<core::AgentId> AgentOf(const std::string& user) const;
 
   RegistrarAnswer Handle(const RegisterRequest& request, core::Timestamp now);
+
+  // The agent with a live binding registered from `source` (address, port and
+  // transport), or whose contact is `source`'s address and port: an INVITE
+  // from there is that phone calling the centre. Only
+  // the source decides, never the From, so a stranger cannot learn from the
+  // answer which user names are accounts.
+  std::optional<core::AgentId> AgentAt(const Peer& source, core::Timestamp now) const;
+  // An INVITE from an agent's phone (AgentAt): calling the centre (to consult during a call). It must log in with that account's
+  // digest: 407 with a challenge (each nonce once, as for REGISTER); a wrong
+  // password, another account's login or an unknown user get the same 403.
+  Admission AuthorizeCall(const InviteRequest& invite, core::Timestamp now);
 
   // The contacts to ring for `agent`, newest first; expired ones are skipped.
   std::vector<std::string> Contacts(core::AgentId agent, core::Timestamp now) const;

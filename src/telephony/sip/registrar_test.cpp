@@ -169,5 +169,85 @@ TEST_F(RegistrarTest, RemovingAnAccountForgetsItsPhones) {
   EXPECT_FALSE(registrar_.Registered(AgentId(11), now_));
 }
 
+
+// A call an agent's phone places (to consult during a call): the INVITE's
+// Proxy-Authorization with `password`, computed for INVITE.
+InviteRequest PhoneInvite(const std::string& from, const std::string& login, const std::string& password,
+                          const std::string& nonce) {
+  InviteRequest r;
+  r.from_user = from;
+  r.request_user = "op02";
+  DigestCredentials c;
+  c.username = login;
+  c.realm = "callcenter";
+  c.nonce = nonce;
+  c.uri = "sip:op02@127.0.0.1";
+  c.response = DigestResponse(DigestHa1(login, "callcenter", password), "INVITE", c);
+  r.authorization = "Digest username=\"" + login + "\", realm=\"callcenter\", nonce=\"" + nonce +
+                    "\", uri=\"sip:op02@127.0.0.1\", response=\"" + c.response + "\"";
+  return r;
+}
+
+TEST_F(RegistrarTest, AnAgentsPhoneIsKnownByWhereItRegisteredFromUntilTheBindingExpires) {
+  auto request = Signed("op01", "right", Challenge(), {{"sip:op01@127.0.0.1:5071", std::nullopt}});
+  request.source = Peer{"127.0.0.1", 5071, "udp"};
+  ASSERT_EQ(registrar_.Handle(request, now_).status, 200);
+  EXPECT_EQ(registrar_.AgentAt(Peer{"127.0.0.1", 5071, "udp"}, now_), AgentId(11));
+  EXPECT_FALSE(registrar_.AgentAt(Peer{"127.0.0.1", 5072, "udp"}, now_));  // another port
+  EXPECT_FALSE(registrar_.AgentAt(Peer{"127.0.0.1", 5071, "tcp"}, now_));  // another transport
+  EXPECT_FALSE(registrar_.AgentAt(Peer{"127.0.0.1", 5071, "udp"}, now_ + core::Seconds(600)));
+}
+
+TEST_F(RegistrarTest, AnAgentsPhoneIsAlsoKnownByItsContactsAddress) {
+  // Registered through another socket (a helper, a second line): the contact names where the phone listens.
+  auto request = Signed("op02", "other", Challenge(), {{"sip:op02@10.0.0.7:5090;transport=udp", std::nullopt}});
+  request.source = Peer{"10.0.0.7", 41000, "udp"};
+  ASSERT_EQ(registrar_.Handle(request, now_).status, 200);
+  EXPECT_EQ(registrar_.AgentAt(Peer{"10.0.0.7", 5090, "udp"}, now_), AgentId(12));
+  EXPECT_EQ(registrar_.AgentAt(Peer{"10.0.0.7", 41000, "udp"}, now_), AgentId(12));
+  EXPECT_FALSE(registrar_.AgentAt(Peer{"10.0.0.70", 5090, "udp"}, now_));
+  EXPECT_FALSE(registrar_.AgentAt(Peer{"10.0.0.7", 509, "udp"}, now_));
+}
+
+TEST_F(RegistrarTest, APhoneCallingTheCentreIsChallengedThenAdmittedAsItsAgent) {
+  InviteRequest bare;
+  bare.from_user = "op01";
+  auto first = registrar_.AuthorizeCall(bare, now_);
+  EXPECT_EQ(first.verdict, Admission::Verdict::kChallenge);
+  EXPECT_EQ(first.status, 407);
+  ASSERT_EQ(first.headers.size(), 1u);
+  EXPECT_EQ(first.headers[0].name, "Proxy-Authenticate");
+  const std::string nonce = "nonce" + std::to_string(nonces_);
+  EXPECT_NE(first.headers[0].value.find(nonce), std::string::npos) << first.headers[0].value;
+
+  auto admitted = registrar_.AuthorizeCall(PhoneInvite("op01", "op01", "right", nonce), now_);
+  EXPECT_EQ(admitted.verdict, Admission::Verdict::kAdmit);
+  ASSERT_TRUE(admitted.agent);
+  EXPECT_EQ(*admitted.agent, AgentId(11));
+  // The same INVITE again (a replay): its nonce is used up, so a fresh (stale) challenge.
+  auto replayed = registrar_.AuthorizeCall(PhoneInvite("op01", "op01", "right", nonce), now_);
+  EXPECT_EQ(replayed.verdict, Admission::Verdict::kChallenge);
+  EXPECT_NE(replayed.headers.at(0).value.find("stale=true"), std::string::npos);
+}
+
+TEST_F(RegistrarTest, AWrongPasswordAnotherAccountsLoginAndAStrangerGetTheSameRefusal) {
+  auto refusal = [&](const std::string& from, const std::string& login, const std::string& password) {
+    InviteRequest bare;
+    bare.from_user = from;
+    (void)registrar_.AuthorizeCall(bare, now_);
+    return registrar_.AuthorizeCall(PhoneInvite(from, login, password, "nonce" + std::to_string(nonces_)), now_);
+  };
+  const auto wrong = refusal("op01", "op01", "wrong");
+  const auto other = refusal("op01", "op02", "other");  // op02's own password, but From says op01
+  const auto stranger = refusal("op01", "op99", "any");
+  for (const auto& a : {wrong, other, stranger}) {
+    EXPECT_EQ(a.verdict, Admission::Verdict::kRefuse);
+    EXPECT_EQ(a.status, 403);
+    EXPECT_EQ(a.phrase, "Forbidden");
+    EXPECT_TRUE(a.headers.empty());
+    EXPECT_FALSE(a.agent);
+  }
+}
+
 }  // namespace
 }  // namespace cc::telephony::sip

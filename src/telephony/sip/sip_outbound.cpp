@@ -95,7 +95,7 @@ void SipTelephony::OnConsultAnswered(Call& call, const LegAnswered& e) {
     return;
   }
   call.consult_answered = true;
-  media_->Pair(call.id, media::Leg::kAgent, media::Leg::kConsult);
+  LinkConsult(call);
   Deliver(telephony::ConsultAnswered{call.id});
 }
 
@@ -113,7 +113,7 @@ void SipTelephony::EndConsultLeg(Call& call) {
 void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId with_agent) {
   Call* call = Find(id);
   if (!call || call->consult_agent != with_agent || call->consult_leg == 0) return;
-  media_->Pair(id, media::Leg::kAgent, media::Leg::kConsult);  // the caller keeps holding
+  LinkConsult(*call);  // the caller keeps holding
 }
 
 void SipTelephony::Conference(core::CallId id) {
@@ -121,7 +121,10 @@ void SipTelephony::Conference(core::CallId id) {
 }
 
 void SipTelephony::DropConsult(core::CallId id, AgentId) {
-  if (Call* call = Find(id)) EndConsultLeg(*call);
+  if (Call* call = Find(id)) {
+    EndConsultLeg(*call);
+    EndPhoneLine(*call);
+  }
 }
 
 void SipTelephony::TransferOut(core::CallId id, const std::string& number) {

@@ -78,6 +78,7 @@ void SipTelephony::StopRinging(core::CallId id, AgentId agent) {
   auto ring = call->rings.find(agent);
   if (ring == call->rings.end()) return;
   CancelRing(ring->second, 0);
+  if (ring->second.consult && !call->phone_line_answered) EndPhoneLine(*call);  // nobody to consult
 }
 
 }  // namespace cc::telephony::sip

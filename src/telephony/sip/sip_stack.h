@@ -73,11 +73,16 @@ struct ReInviteRequest {
   std::string sdp;
 };
 
-// A REFER inside an established dialog (a phone's blind transfer): NUA has
-// answered it 202; the outcome goes back with NotifyRefer.
+// A REFER inside an established dialog (a phone's transfer): NUA has
+// answered it 202; the outcome goes back with NotifyRefer. Blind, or attended
+// when the Refer-To names a dialog to replace (RFC 5589): the phone's own
+// second call, to the party it consulted.
 struct ReferRequest {
   LegId leg = 0;
   std::string target;  // the Refer-To URI's user part: a number or a login
+  bool attended = false;   // the Refer-To carried Replaces
+  LegId replaces = 0;      // the incoming leg it names; 0 when none of ours (or malformed)
+  std::string replaces_error{};  // why a Replaces could not be read
 };
 
 // Answers to an INVITE we sent.

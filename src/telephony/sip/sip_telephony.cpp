@@ -175,23 +175,39 @@ void SipTelephony::HandleRegister(const RegisterRequest& r) {
   stack_->AnswerRegister(r.request, answer.status, answer.phrase, std::move(answer.headers));
 }
 
+bool SipTelephony::Admitted(const InviteRequest& r, Admission& admission, bool login) {
+  if (admission.verdict == Admission::Verdict::kAdmit) return true;
+  if (admission.verdict == Admission::Verdict::kChallenge) {
+    ++counts_.challenged;
+  } else {
+    ++counts_.refused;
+    const char* event = admission.status == 400 ? "malformed" : login ? "auth-failed" : "refused";
+    LogSecurityEvent(event, r.source,
+                     fmt::format("method=INVITE to=\"{}\" status={} ({})", LogSafe(r.request_user), admission.status,
+                                 LogSafe(admission.reason)));
+    stack_->ReportAuthFailure(r.source);
+  }
+  stack_->Respond(r.leg, admission.status, admission.phrase, {}, std::move(admission.headers));
+  return false;
+}
+
+media::SrtpTerms SipTelephony::SrtpFor(const Peer& source) const {
+  media::SrtpTerms srtp;
+  if (source.transport == "tls" && options_.srtp != SrtpPolicy::kOff) {
+    srtp.our_key = media::SrtpKeyText(media::NewSrtpKey());
+    srtp.required = options_.srtp == SrtpPolicy::kRequire;
+  }
+  return srtp;
+}
+
 void SipTelephony::HandleInvite(const InviteRequest& r) {
   ++counts_.invites;
-  Admission admission = gate_.Admit(r, clock_.Now());
-  if (admission.verdict != Admission::Verdict::kAdmit) {
-    if (admission.verdict == Admission::Verdict::kChallenge) {
-      ++counts_.challenged;
-    } else {
-      ++counts_.refused;
-      const char* event = admission.status == 400 ? "malformed" : admission.peer.empty() ? "refused" : "auth-failed";
-      LogSecurityEvent(event, r.source,
-                       fmt::format("method=INVITE to=\"{}\" status={} ({})", LogSafe(r.request_user),
-                                   admission.status, LogSafe(admission.reason)));
-      stack_->ReportAuthFailure(r.source);
-    }
-    stack_->Respond(r.leg, admission.status, admission.phrase, {}, std::move(admission.headers));
+  if (auto agent = registrar_.AgentAt(r.source, clock_.Now()); agent && CallOfAgent(*agent)) {
+    HandlePhoneInvite(r);  // an agent's phone on a call dials: a consult, after a digest login
     return;
   }
+  Admission admission = gate_.Admit(r, clock_.Now());
+  if (!Admitted(r, admission, !admission.peer.empty())) return;
   std::shared_ptr<const IvrVoice> menu = IvrFor(r.request_user);
   std::optional<std::string> number = r.request_user;
   if (!menu && options_.route_number) number = options_.route_number(r.request_user);
@@ -217,11 +233,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
     stack_->Respond(r.leg, 503, "Service Unavailable");
     return;
   }
-  media::SrtpTerms srtp;
-  if (r.source.transport == "tls" && options_.srtp != SrtpPolicy::kOff) {
-    srtp.our_key = media::SrtpKeyText(media::NewSrtpKey());
-    srtp.required = options_.srtp == SrtpPolicy::kRequire;
-  }
+  const media::SrtpTerms srtp = SrtpFor(r.source);
   auto answer = media::Answer(*offer, local->address, local->rtp_port, {id.value(), 1}, srtp);
   if (!answer) {
     ++counts_.refused;
@@ -279,7 +291,8 @@ void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
   Call* call = Find(it->second);
   if (!call) return;
   const bool caller_side = r.leg == call->caller_leg;
-  const media::Leg leg = caller_side ? media::Leg::kCaller : media::Leg::kAgent;
+  const bool phone_line = r.leg == call->phone_line;
+  const media::Leg leg = caller_side ? media::Leg::kCaller : phone_line ? media::Leg::kPhoneLine : media::Leg::kAgent;
   auto offer = media::ParseSdp(r.sdp);
   auto local = media_->OpenLeg(call->id, leg);  // the leg is open: its endpoint again
   if (!offer || !local) {
@@ -287,7 +300,7 @@ void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
     return;
   }
   // A phone's re-INVITE (hold) keeps the SRTP we agreed with it, with our key.
-  media::SrtpTerms terms = caller_side ? call->caller_srtp : media::SrtpTerms{};
+  media::SrtpTerms terms = caller_side ? call->caller_srtp : phone_line ? call->phone_line_srtp : media::SrtpTerms{};
   if (auto key = offer_keys_.find(r.leg); !caller_side && key != offer_keys_.end()) terms.our_key = key->second;
   auto answer = media::Answer(*offer, local->address, local->rtp_port, {call->id.value(), ++call->sdp_version}, terms);
   if (!answer) {
@@ -299,7 +312,7 @@ void SipTelephony::HandleReInvite(const ReInviteRequest& r) {
   // The agent's phone put the caller on hold (it sends no more) or took them
   // back: the centre holds or resumes the call as from the desk, and its
   // Hold/Resume commands play music to the caller or bridge again.
-  if (!caller_side && call->stage == Stage::kConnected && call->agent) {
+  if (!caller_side && !phone_line && call->stage == Stage::kConnected && call->agent) {
     const bool held = answer->audio.direction == media::Direction::kRecvOnly ||
                       answer->audio.direction == media::Direction::kInactive;
     if (held != call->phone_held) {
@@ -419,9 +432,11 @@ void SipTelephony::HandleFailed(const LegFailed& e) {
   if (ring == call->rings.end()) return;
   ring->second.forks.erase(e.leg);
   if (!ring->second.forks.empty()) return;
+  const bool consult = ring->second.consult;
   call->rings.erase(ring);
   spdlog::info("sip: agent {}'s phone refused call {} ({} {})", agent.value(), call->id.value(), e.status,
                e.phrase);
+  if (consult && !call->phone_line_answered) EndPhoneLine(*call);
   if (call->stage == Stage::kDialling) {
     DialFailedNow(*call, "the agent's phone did not take it");
     return;
@@ -444,11 +459,29 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
   Call* call = Find(id);
   if (!call) return;
   if (e.leg == call->consult_leg) {
-    // The consulted party hung up: the agent hears silence and returns to the caller.
+    // The consulted party hung up: the agent goes back to the caller (the
+    // phone's consult call ends too).
+    const std::optional<AgentId> colleague = call->consult_agent;
+    const bool answered = call->consult_answered;
     call->consult_leg = 0;
     call->consult_agent.reset();
     call->consult_answered = false;
     media_->CloseLeg(id, media::Leg::kConsult);
+    EndPhoneLine(*call);
+    if (colleague) {
+      Deliver(AgentHungUp{id, *colleague});
+    } else if (answered && call->agent) {
+      Deliver(ConsultPartyHungUp{id});
+    }
+    return;
+  }
+  if (e.leg == call->phone_line) {
+    // The phone hung up (or cancelled) its consult call: back to the caller,
+    // unless it did so after its transfer, which the centre is settling.
+    call->phone_line = 0;
+    call->phone_line_answered = false;
+    media_->CloseLeg(id, media::Leg::kPhoneLine);
+    if (call->agent && !call->refer_pending) Deliver(PhoneConsultEnded{id, *call->agent, false});
     return;
   }
   if (e.leg == call->outside_leg) {
@@ -707,6 +740,7 @@ void SipTelephony::HangUp(core::CallId id, HangUpCause cause) {
   if (call->agent_leg) stack_->Hangup(call->agent_leg);
   if (call->outside_leg) stack_->Hangup(call->outside_leg);
   if (call->consult_leg) stack_->Hangup(call->consult_leg);
+  if (call->phone_line) stack_->Hangup(call->phone_line);
   Finish(*call);
 }
 

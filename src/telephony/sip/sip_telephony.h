@@ -163,6 +163,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void TransferOut(core::CallId call, const std::string& number) override;
   void OfferCallback(core::CallId call) override;
   void TransferRefused(core::CallId call, AgentId agent, const std::string& why) override;
+  void ConsultRefused(core::CallId call, AgentId agent, const std::string& why) override;
   void HangUp(core::CallId call, HangUpCause cause) override;
 
   // MediaObserver (media threads; posted to the loop).
@@ -192,6 +193,13 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     std::string consult_number;
     std::optional<AgentId> consult_agent;  // the colleague whose phone answered the consult
     bool consult_answered = false;
+    // The agent's phone consults on a call of its own (media Leg::kPhoneLine)
+    // while this one holds; it is answered once the consulted party is on.
+    LegId phone_line = 0;
+    std::string phone_line_answer;  // our SDP, sent with the 200
+    media::NegotiatedAudio phone_line_audio;
+    media::SrtpTerms phone_line_srtp;
+    bool phone_line_answered = false;
     Stage stage = Stage::kQueued;
     std::optional<QueueId> queue;
     std::map<AgentId, Ring> rings;
@@ -237,8 +245,25 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void HandleFailed(const LegFailed& e);
   void HandleEnded(const LegEnded& e);
   void HandleRefer(const ReferRequest& r);
+  // An INVITE from an agent's phone (its From is an account): a consult
+  // during the agent's call, after a digest login (sip_phone_consult.cpp).
+  void HandlePhoneInvite(const InviteRequest& r);
+  // False when `admission` is a challenge or a refusal: then answered, counted
+  // and (a refusal) logged as a security event; `login`: a digest login failed.
+  bool Admitted(const InviteRequest& r, Admission& admission, bool login);
+  // What SRTP a dialog from `source` may run (over TLS, by the policy), with a fresh key of ours.
+  media::SrtpTerms SrtpFor(const Peer& source) const;
+  // A REFER naming the phone's consult call: hand the caller to the consulted party.
+  void HandleAttendedRefer(Call& call, const ReferRequest& r);
+  // The consulted party is on: they and the consulting side (the phone's own
+  // consult call, answered now, or the agent's leg) hear each other.
+  void LinkConsult(Call& call);
+  // Hangs up the phone's consult call (480 while unanswered, else BYE) and forgets it.
+  void EndPhoneLine(Call& call);
 
   Call* Find(core::CallId call);
+  // The call `agent` talks on (connected, their phone answered), if any.
+  Call* CallOfAgent(AgentId agent);
   void Deliver(CallEvent event);  // posted, never from inside a CallControl method
   void StartMusic(Call& call);
   void Bridge(Call& call);

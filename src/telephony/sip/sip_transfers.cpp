@@ -1,6 +1,6 @@
 // SipTelephony's transfers and consults that involve agents' phones: an
-// agent leaving a call that goes on, a phone's REFER (blind transfer) and its
-// outcome, a consulted colleague's
+// agent leaving a call that goes on, a phone's REFER (blind; attended ones
+// are in sip_phone_consult.cpp) and its outcome, a consulted colleague's
 // phone answering on the third media leg, and that colleague taking the
 // caller over. Consults with outside numbers are in sip_outbound.cpp; the
 // rest of the class is in sip_telephony.cpp.
@@ -33,6 +33,7 @@ void SipTelephony::DropAgent(Call& call) {
   media_->Bridge(call.id, false);
   if (call.agent_leg && call.refer_pending) stack_->NotifyRefer(call.agent_leg, 200, "OK");  // the transfer is done
   call.refer_pending = false;
+  EndPhoneLine(call);  // the phone's consult call, if it made one
   if (call.agent_leg) {
     fork_agents_.erase(call.agent_leg);
     leg_calls_.erase(call.agent_leg);
@@ -55,6 +56,10 @@ void SipTelephony::HandleRefer(const ReferRequest& r) {
                  !call ? "no call" : r.leg != call->agent_leg ? "not the agent's leg"
                                    : call->stage != Stage::kConnected ? "the call is not connected" : "pending");
     stack_->NotifyRefer(r.leg, 403, "Forbidden");
+    return;
+  }
+  if (r.attended) {
+    HandleAttendedRefer(*call, r);
     return;
   }
   call->refer_pending = true;

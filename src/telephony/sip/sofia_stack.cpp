@@ -31,6 +31,7 @@
 
 #include "telephony/sip/edge_guard.h"
 #include "telephony/sip/security_log.h"
+#include "telephony/sip/replaces.h"
 #include "telephony/sip/sip_stack.h"
 #include "telephony/sip/tls_identity.h"
 #include "telephony/sip/udp_ban_filter.h"
@@ -68,6 +69,9 @@ struct SofiaLeg {
   bool authenticated = false;
   std::string source;  // an incoming call's source address (calls per source)
   std::string transport = "udp";  // of an incoming call: our Contact in answers follows it
+  std::string call_id;            // of an incoming call (a transfer's Replaces names it),
+  std::string remote_tag;         // the caller's From tag
+  std::string local_tag;          // and ours, as its ACK confirms it
 };
 
 struct SofiaRoot;
@@ -372,7 +376,7 @@ class SofiaStack final : public SipStack {
         return;
       case nua_i_refer:  // answered 202 by NUA
         if (rec && sip && sip->sip_refer_to && sip->sip_refer_to->r_url->url_user) {
-          Emit(ReferRequest{rec->leg, sip->sip_refer_to->r_url->url_user});
+          Emit(Refer(rec->leg, sip->sip_refer_to->r_url));
         } else if (rec) {
           Emit(ReferRequest{rec->leg, {}});  // no user to go to: refused
         } else if (nh) {
@@ -390,9 +394,11 @@ class SofiaStack final : public SipStack {
       case nua_r_shutdown:
         if (status >= 200) su_root_break(root_);
         return;
+      case nua_i_ack:
+        if (rec && sip && sip->sip_to && rec->local_tag.empty()) rec->local_tag = Str(sip->sip_to->a_tag);
+        return;
       case nua_i_bye:     // answered by NUA; the terminated state follows
       case nua_i_cancel:  // likewise
-      case nua_i_ack:
       case nua_i_active:
       case nua_i_terminated:
       case nua_r_bye:
@@ -651,6 +657,8 @@ class SofiaStack final : public SipStack {
     const Peer from = PeerOf(nua_);
     rec->source = from.address;
     rec->transport = from.transport;
+    if (sip->sip_call_id) rec->call_id = Str(sip->sip_call_id->i_id);
+    if (sip->sip_from) rec->remote_tag = Str(sip->sip_from->a_tag);
     ++calls_by_source_[rec->source];
     nua_handle_bind(nh, rec);
     legs_[rec->leg] = {nh, rec};
@@ -670,6 +678,29 @@ class SofiaStack final : public SipStack {
     if (sip->sip_call_id) r.call_id = Str(sip->sip_call_id->i_id);
     r.source = PeerOf(nua_);
     Emit(std::move(r));
+  }
+
+  // A REFER's outcome as an event: the target, and for an attended transfer
+  // the leg its Replaces names (an incoming dialog of ours, by Call-ID and tags).
+  ReferRequest Refer(LegId leg, const url_t* to) {
+    ReferRequest r{leg, Str(to->url_user)};
+    auto replaces = ReplacesInUriHeaders(to->url_headers ? to->url_headers : "");
+    if (!replaces) {
+      r.attended = true;
+      r.replaces_error = replaces.error().message;
+      return r;
+    }
+    if (!replaces->has_value()) return r;
+    r.attended = true;
+    for (const auto& [id, entry] : legs_) {
+      const SofiaLeg* other = entry.second;
+      if (other->outgoing || other->ended || other->call_id.empty()) continue;
+      if (NamesDialog(**replaces, other->call_id, other->local_tag, other->remote_tag)) {
+        r.replaces = id;
+        break;
+      }
+    }
+    return r;
   }
 
   void End(nua_handle_t* nh, SofiaLeg* rec) {
