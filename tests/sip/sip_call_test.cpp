@@ -515,6 +515,27 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberCanEndWithTheCallerBackWithTheAge
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
 }
 
+TEST_F(SipCallTest, AnOutsidePartyWhoHangsUpMidConsultGivesTheCallerBackToTheAgent) {
+  std::uint16_t trunk_port = 0;
+  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
+  auto outside = OutsideWorld(trunk_port, "uas-customer-answers-then-hangs-up.xml");  // answers, hangs up at once
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "79160000001"}}).status, 300);
+  std::vector<json> log = AwaitLog("call.resumed");
+  const auto ended = All(log, "consult.ended");
+  ASSERT_EQ(ended.size(), 1u) << Types(log);
+  EXPECT_EQ(ended[0]["event"].value("outcome", ""), "return") << ended[0].dump();
+  EXPECT_TRUE(Has(log, "call.resumed")) << Types(log);
+  EXPECT_EQ(desk.Get("/api/agent").Json().value("state", ""), "on-call");
+  EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+}
+
 TEST_F(SipCallTest, AnAttendedTransferConsultsAColleaguesPhoneThenHandsTheCallerOver) {
   // sip01 takes the call, consults sip02 (whose phone rings and answers while
   // the caller holds), then transfers: sip01's phone is let go, sip02 keeps the caller.
