@@ -12,11 +12,13 @@ using nlohmann::json;
 
 class SipPhoneConsultTest : public SipCallTest {
  protected:
-  // sip01's phone running `scenario`, consulting `consult_to` after talking `talk_ms`.
+  // sip01's phone running `scenario`, consulting `consult_to` after talking
+  // `talk_ms`; its consult call's audio goes to ear_.
   std::unique_ptr<Sipp> ConsultingPhone(const char* scenario, const std::string& consult_to, int talk_ms) {
     return Phone(scenario,
-                 {"-key", "consult_to", consult_to, "-key", "login", "sip01", "-key", "centre", Target(), "-au", "sip01", "-ap",
-                  sip01_password_, "-trace_msg", "-message_file", (dir_ / "phone-messages.log").string()},
+                 {"-key", "consult_to", consult_to, "-key", "login", "sip01", "-key", "centre", Target(), "-key",
+                  "consult_media_port", std::to_string(ear_.port()), "-au", "sip01", "-ap", sip01_password_,
+                  "-trace_msg", "-message_file", (dir_ / "phone-messages.log").string()},
                  1, talk_ms);
   }
 
@@ -29,6 +31,8 @@ class SipPhoneConsultTest : public SipCallTest {
     }
     return colleague;
   }
+
+  RtpListener ear_;  // the consulting phone's ear on its consult call
 };
 
 TEST_F(SipPhoneConsultTest, ThePhoneConsultsAColleagueThenHandsTheCallerOverWithReferReplaces) {
@@ -51,6 +55,8 @@ TEST_F(SipPhoneConsultTest, ThePhoneConsultsAColleagueThenHandsTheCallerOverWith
   ASSERT_EQ(started.size(), 1u) << Types(log);
   EXPECT_EQ(started[0]["event"].value("agent", std::int64_t{-1}), UserId("sip01")) << started[0].dump();
   EXPECT_TRUE(Has(log, "consult.connected")) << Types(log);
+  // On its consult call the phone heard sip02 (sip02's phone sends a tone).
+  EXPECT_GT(ear_.audible(), 20) << ear_.packets() << " packets";
   const auto transferred = All(log, "call.transferred");
   ASSERT_EQ(transferred.size(), 1u) << Types(log);
   EXPECT_EQ(transferred[0]["event"].value("from_agent", std::int64_t{-1}), UserId("sip01")) << transferred[0].dump();
@@ -98,6 +104,7 @@ TEST_F(SipPhoneConsultTest, APhoneCannotConsultANumberTheDialPlanForbids) {
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
   const auto log = CallLog();
   EXPECT_FALSE(Has(log, "consult.started")) << Types(log);
+  EXPECT_EQ(ear_.packets(), 0);  // the refused consult call carried no audio
   EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
 }
 
