@@ -1,5 +1,7 @@
 #include "centre/setup_json.h"
 
+#include <climits>
+
 #include <fmt/format.h>
 
 namespace cc::centre {
@@ -19,8 +21,10 @@ core::Result<long long> Int(const json& body, const std::string& field, long lon
   if (!body.contains(field) || body[field].is_null()) return fallback;
   const json& v = body[field];
   if (!v.is_number_integer()) return tl::unexpected(Bad(field, "must be a whole number").error());
-  long long n = v.get<long long>();
-  if (n < min || n > max) {
+  // Above the largest long long (nlohmann keeps it unsigned): out of range, not wrapped to a negative.
+  const bool huge = v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(LLONG_MAX);
+  const long long n = huge ? LLONG_MAX : v.get<long long>();
+  if (huge || n < min || n > max) {
     return tl::unexpected(Bad(field, fmt::format("must be between {} and {}", min, max)).error());
   }
   return n;

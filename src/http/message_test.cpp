@@ -74,6 +74,13 @@ TEST(ParseJsonBodyTest, ErrorsSayWhatIsWrong) {
   EXPECT_FALSE(ParseJsonBody(JsonRequest("application/json", "  ")));
 }
 
+TEST(ParseJsonBodyTest, ANumberTooLargeForADoubleIsABadRequestNotAnException) {
+  auto huge = ParseJsonBody(JsonRequest("application/json", R"({"threshold": 1e999})"));
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().code, core::ErrorCode::kInvalidArgument);
+  EXPECT_NE(huge.error().message.find("1e999"), std::string::npos) << huge.error().message;
+}
+
 TEST(ResponseTest, ProblemHasTheStandardShape) {
   Response response = Problem(404, "Not Found", "no agent 7");
   EXPECT_EQ(response.status, 404);

@@ -140,6 +140,9 @@ core::Result<nlohmann::json> ParseJsonBody(const Request& request) {
   } catch (const nlohmann::json::parse_error& e) {
     return core::Fail(core::ErrorCode::kInvalidArgument,
                       fmt::format("malformed JSON at byte {}: {}", e.byte, e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    // E.g. a number too large for a double (1e999): the document is not one we can read either.
+    return core::Fail(core::ErrorCode::kInvalidArgument, fmt::format("unreadable JSON: {}", e.what()));
   }
 }
 
