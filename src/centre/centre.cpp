@@ -591,7 +591,9 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
                                  {"menu", e.ivr_menu},
                                  {"keys", e.ivr_keys},
                                  {"outcome", e.outcome},
-                                 {"open", e.open}},
+                                 {"open", e.open},
+                                 {"ivr_ms", std::chrono::duration_cast<std::chrono::milliseconds>(e.in_menu).count()},
+                                 {"tenant", e.tenant.valid() ? nlohmann::json(e.tenant.value()) : nlohmann::json()}},
                                 e.call, std::nullopt)})
                               .share();
           },

@@ -31,9 +31,9 @@ core::Duration Ms(const json& j, const char* key) {
 
 // Record types that may be the first one of a call.
 bool Opens(std::string_view type) {
-  constexpr std::array<std::string_view, 7> kOpening = {
+  constexpr std::array<std::string_view, 8> kOpening = {
       kCallReceived,  "call.queued",    "callback.queued", "callback.scheduled",
-      "call.offered", "call.connected", "call.ended"};
+      "call.offered", "call.connected", "call.ended",      kIvrEnded};
   for (std::string_view t : kOpening) {
     if (t == type) return true;
   }
@@ -147,6 +147,19 @@ void CdrBuilder::Apply(Call& call, const storage::LogRecord& record, const json&
       ended_by_time_.emplace(record.at_ms, static_cast<std::int64_t>(c.call.value()));
     }
     c.outcome = Text(j, "outcome").value_or("");
+  } else if (type == kIvrEnded) {
+    // A caller who left an IVR menu without reaching a queue: the only record of the call.
+    if (auto t = IdFrom<core::TenantId>(j, "tenant"); t.valid()) c.tenant = t;
+    c.dialled = Text(j, "dialled").value_or("");
+    c.caller = Text(j, "caller");
+    c.direction = Direction::kInbound;
+    c.arrived_at = at - Ms(j, "ivr_ms");
+    if (!call.ended) {
+      call.ended = true;
+      c.ended_at = at;
+      ended_by_time_.emplace(record.at_ms, static_cast<std::int64_t>(c.call.value()));
+    }
+    c.outcome = "ivr-" + Text(j, "outcome").value_or("ended");
   } else if (type == kCallInterrupted) {
     if (!call.ended) {
       call.ended = true;

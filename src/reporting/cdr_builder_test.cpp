@@ -316,5 +316,34 @@ TEST(CdrBuilder, KeepsTheTopicChosenInTheIvr) {
   EXPECT_TRUE(Project(log.records()).begin()->second.topic.empty());  // no IVR, no topic
 }
 
+// A caller who left an IVR menu without reaching a queue (hung up, or heard a
+// "closed" message) has a call record from that one record: when they came,
+// from where, to which number, and how it ended.
+TEST(CdrBuilder, ACallerWhoLeftTheIvrHasARecordFromItsOneRecord) {
+  storage::LogRecord r;
+  r.at_ms = 1'800'000'050'000;
+  r.type = "ivr.ended";
+  r.call_id = 77;
+  r.payload = R"({"type":"ivr.ended","call":77,"dialled":"+74950000100","caller":"+79160000001","menu":3,)"
+              R"("keys":"9","outcome":"hung-up","open":true,"ivr_ms":12500,"tenant":2})";
+  CdrBuilder builder;
+  builder.Consume(r);
+  EXPECT_TRUE(builder.OpenCalls().empty());
+  CdrChanges changes = builder.TakeChanges();
+  ASSERT_EQ(changes.cdrs.size(), 1u);
+  const Cdr& cdr = changes.cdrs[0];
+  EXPECT_EQ(cdr.call, core::CallId(77));
+  EXPECT_EQ(cdr.tenant, core::TenantId(2));
+  EXPECT_EQ(cdr.direction, Direction::kInbound);
+  EXPECT_EQ(cdr.dialled, "+74950000100");
+  EXPECT_EQ(cdr.caller, "+79160000001");
+  EXPECT_EQ(cdr.outcome, "ivr-hung-up");
+  EXPECT_EQ(cdr.ended_at, core::FromMillis(1'800'000'050'000));
+  EXPECT_EQ(cdr.arrived_at, core::FromMillis(1'800'000'037'500));
+  EXPECT_FALSE(cdr.answered_at);
+  EXPECT_FALSE(cdr.queue.valid());
+  EXPECT_FALSE(cdr.agent.valid());
+}
+
 }  // namespace
 }  // namespace cc::reporting

@@ -18,6 +18,9 @@ namespace cc::reporting {
 inline constexpr const char* kCallReceived = "call.received";
 inline constexpr const char* kCallDisposition = "call.disposition";
 inline constexpr const char* kCallInterrupted = "call.interrupted";
+// Written by the centre when a caller leaves an IVR menu without reaching a
+// queue: the call's only record (its call record's outcome is "ivr-" + outcome).
+inline constexpr const char* kIvrEnded = "ivr.ended";
 
 // Written before the first engine event of a call: an inbound call as it
 // arrives (`caller` absent when withheld), an outbound call as it is

@@ -76,6 +76,8 @@ struct IvrEnded {
   std::string ivr_keys;
   std::string outcome;
   bool open = true;  // within the menu's business hours
+  Duration in_menu{0};        // from answering the caller to letting them go
+  core::TenantId tenant{};    // the menu's
 };
 struct CallerHungUp {
   CallId call;

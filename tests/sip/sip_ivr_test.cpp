@@ -182,8 +182,12 @@ TEST_F(SipIvrTest, OutOfHoursTheCallerHearsTheMessageAndIsLetGo) {
   EXPECT_EQ(ended[0]["event"].value("open", true), false) << ended[0].dump();
   EXPECT_EQ(ended[0]["event"].value("menu", std::int64_t{0}), id) << ended[0].dump();
   EXPECT_EQ(ended[0]["event"].value("dialled", ""), "301") << ended[0].dump();
-  // The queue never saw it.
+  // The queue never saw it, but the call has its record: where it came from and how it ended.
   EXPECT_TRUE(CallLogSoFar("301").empty());
+  const json cdr = CallRecord(ended[0]["event"].value("call", std::int64_t{-1}));
+  EXPECT_EQ(cdr.value("outcome", ""), "ivr-message") << cdr.dump();
+  EXPECT_EQ(cdr.value("dialled", ""), "301") << cdr.dump();
+  EXPECT_TRUE(cdr.contains("queue") && cdr["queue"].is_null()) << cdr.dump();
 }
 
 TEST_F(SipIvrTest, AKeyHeardAsTonesFromAPhoneWithoutKeyEventsChoosesToo) {

@@ -90,7 +90,8 @@ void SipTelephony::IvrComplete(Call& call) {
   call.ivr_timer->cancel();
   if (step.then == ivr::Step::Then::kHangUp) {
     spdlog::info("sip: call {} let go by IVR menu {} after keys '{}'", call.id.value(), menu.id, call.ivr->keys());
-    IvrEnded ended{call.id, call.dialled, caller, menu.id, call.ivr->keys(), "message", call.ivr_open};
+    IvrEnded ended{call.id, call.dialled, caller, menu.id, call.ivr->keys(), "message", call.ivr_open,
+                   clock_.Now() - call.answered_at, menu.tenant};
     if (call.caller_leg) stack_->Hangup(call.caller_leg);
     Finish(call);
     if (handler_) handler_->OnCallEvent(ended);

@@ -249,6 +249,7 @@ void SipTelephony::HandleInvite(const InviteRequest& r) {
   call.id = id;
   call.caller_leg = r.leg;
   call.caller_srtp = srtp;
+  call.answered_at = clock_.Now();
   if (r.from_user != "anonymous") call.caller_number = r.from_user;
   call.dialled = *number;
   call.legs.push_back(r.leg);
@@ -500,7 +501,7 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
       std::optional<std::string> caller;
       if (!call->caller_number.empty()) caller = call->caller_number;
       IvrEnded ended{id, call->dialled, caller, call->ivr_voice->menu->id, call->ivr->keys(), "hung-up",
-                     call->ivr_open};
+                     call->ivr_open, clock_.Now() - call->answered_at, call->ivr_voice->menu->tenant};
       Finish(*call);
       if (handler_) handler_->OnCallEvent(ended);
       return;

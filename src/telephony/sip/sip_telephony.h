@@ -220,6 +220,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool callback_offered = false;     // "press one to be called back" was played: 1 takes it
     bool hangup_after_prompt = false;  // the goodbye is playing; the caller's leg ends after it
     std::uint64_t sdp_version = 1;
+    core::Timestamp answered_at{};  // when the caller's INVITE was answered
     // The IVR: the menu, the caller's walk through it, the step in force
     // (its words play, then it listens or acts), a timer for "no key".
     std::string dialled;  // the number as handed to the centre
