@@ -74,13 +74,21 @@ function TimelineRow({ item }: { item: TimelineItem }) {
       </li>
     );
   }
-  const call = (item.call ?? {}) as { queue?: number; talk_ms?: number; outcome?: string; disposition?: string | null; note?: string | null };
+  const call = (item.call ?? {}) as {
+    queue?: number;
+    talk_ms?: number;
+    outcome?: string;
+    disposition?: string | null;
+    note?: string | null;
+    topic?: string;
+  };
   return (
     <li class="agent-tl-item">
       <span class="agent-tl-kind">{t('agent.tl.call')}</span>
       <span class="muted">{dateTime(item.at, l)}</span>
       <span>{queueName(call.queue)}</span>
       {call.talk_ms ? <span class="num">{duration(call.talk_ms)}</span> : null}
+      {call.topic ? <span class="agent-tl-text" data-testid="call-topic">{call.topic}</span> : null}
       {call.outcome ? <span class="badge">{call.outcome}</span> : null}
       {call.disposition ? <span class="badge">{call.disposition}</span> : null}
       {call.note ? <span class="agent-tl-text">{call.note}</span> : null}
