@@ -537,13 +537,18 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           },
           [&](const telephony::PhoneTransfer& e) {
             // A transfer from the agent's phone (SIP REFER): a colleague, a queue's number, or outside.
+            const acd::ConsultTarget to = PhoneTarget(e.to_agent, e.number);
             Ack ack;
-            if (e.to_agent) {
-              ack = Apply(acd::TransferToAgent{e.call, *e.to_agent});
-            } else if (auto q = numbers_.find(e.number); q != numbers_.end()) {
-              ack = Apply(acd::TransferToQueue{e.call, q->second});
-            } else {
-              ack = Apply(acd::TransferExternal{e.call, e.number});
+            switch (to.kind) {
+              case acd::ConsultTargetKind::kAgent:
+                ack = Apply(acd::TransferToAgent{e.call, to.agent});
+                break;
+              case acd::ConsultTargetKind::kQueue:
+                ack = Apply(acd::TransferToQueue{e.call, to.queue});
+                break;
+              case acd::ConsultTargetKind::kExternal:
+                ack = Apply(acd::TransferExternal{e.call, to.number});
+                break;
             }
             if (!ack.applied) {
               spdlog::info("call {}: transfer from agent {}'s phone refused: {}", e.call.value(), e.agent.value(),
@@ -553,18 +558,7 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           },
           [&](const telephony::PhoneConsult& e) {
             // The agent's phone dialled while on a call: a consult with a colleague, a queue or outside.
-            acd::ConsultTarget target;
-            if (e.to_agent) {
-              target.kind = acd::ConsultTargetKind::kAgent;
-              target.agent = *e.to_agent;
-            } else if (auto q = numbers_.find(e.number); q != numbers_.end()) {
-              target.kind = acd::ConsultTargetKind::kQueue;
-              target.queue = q->second;
-            } else {
-              target.kind = acd::ConsultTargetKind::kExternal;
-              target.number = e.number;
-            }
-            auto ack = Apply(acd::StartConsult{e.call, target});
+            auto ack = Apply(acd::StartConsult{e.call, PhoneTarget(e.to_agent, e.number)});
             if (!ack.applied) {
               spdlog::info("call {}: consult from agent {}'s phone refused: {}", e.call.value(), e.agent.value(),
                            ack.applied.error().message);
@@ -606,6 +600,21 @@ void Centre::OnCallEvent(const telephony::CallEvent& event) {
           },
       },
       event);
+}
+
+acd::ConsultTarget Centre::PhoneTarget(std::optional<core::AgentId> to_agent, const std::string& number) const {
+  acd::ConsultTarget target;
+  if (to_agent) {
+    target.kind = acd::ConsultTargetKind::kAgent;
+    target.agent = *to_agent;
+  } else if (auto q = numbers_.find(number); q != numbers_.end()) {
+    target.kind = acd::ConsultTargetKind::kQueue;
+    target.queue = q->second;
+  } else {
+    target.kind = acd::ConsultTargetKind::kExternal;
+    target.number = number;
+  }
+  return target;
 }
 
 void Centre::ArmTimer() {

@@ -119,6 +119,9 @@ class Centre final : public telephony::CallEventHandler {
   Ack Apply(const acd::Input& input, std::vector<storage::LogRecord> before = {});
   void Carry(const acd::Command& command);
   void Track(const acd::Event& event);
+  // Whom a phone's REFER or consult call names: a colleague (the login it
+  // dialled), a queue (one of the centre's numbers), or an outside number.
+  acd::ConsultTarget PhoneTarget(std::optional<core::AgentId> to_agent, const std::string& number) const;
   void ArmTimer();
   void ArmMidnight();
   CallInfo* FindCall(core::CallId call);

@@ -71,10 +71,7 @@ void SipTelephony::HandlePhoneInvite(const InviteRequest& r) {
 void SipTelephony::ConsultRefused(core::CallId id, AgentId agent, const std::string& why) {
   Call* call = Find(id);
   if (!call || call->agent != agent || call->phone_line == 0 || call->phone_line_answered) return;
-  const LegId leg = call->phone_line;
-  leg_calls_.erase(leg);
-  call->phone_line = 0;
-  media_->CloseLeg(id, media::Leg::kPhoneLine);
+  const LegId leg = ForgetPhoneLine(*call);
   stack_->Respond(leg, 403, "Forbidden", {}, {{"Warning", "399 callcenter \"" + LogSafe(why) + "\""}});
 }
 
@@ -91,14 +88,17 @@ void SipTelephony::LinkConsult(Call& call) {
   media_->Pair(call.id, media::Leg::kPhoneLine, media::Leg::kConsult);
 }
 
-void SipTelephony::EndPhoneLine(Call& call) {
-  if (call.phone_line == 0) return;
+LegId SipTelephony::ForgetPhoneLine(Call& call) {
   const LegId leg = call.phone_line;
   leg_calls_.erase(leg);
   call.phone_line = 0;
   call.phone_line_answered = false;
   media_->CloseLeg(call.id, media::Leg::kPhoneLine);
-  stack_->Hangup(leg);
+  return leg;
+}
+
+void SipTelephony::EndPhoneLine(Call& call) {
+  if (call.phone_line != 0) stack_->Hangup(ForgetPhoneLine(call));
 }
 
 void SipTelephony::HandleAttendedRefer(Call& call, const ReferRequest& r) {

@@ -479,9 +479,7 @@ void SipTelephony::HandleEnded(const LegEnded& e) {
   if (e.leg == call->phone_line) {
     // The phone hung up (or cancelled) its consult call: back to the caller,
     // unless it did so after its transfer, which the centre is settling.
-    call->phone_line = 0;
-    call->phone_line_answered = false;
-    media_->CloseLeg(id, media::Leg::kPhoneLine);
+    ForgetPhoneLine(*call);
     if (call->agent && !call->refer_pending) Deliver(PhoneConsultEnded{id, *call->agent, false});
     return;
   }

@@ -261,6 +261,8 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void LinkConsult(Call& call);
   // Hangs up the phone's consult call (480 while unanswered, else BYE) and forgets it.
   void EndPhoneLine(Call& call);
+  // Forgets the phone's consult call (its leg and media) without a word to the phone; returns its leg.
+  LegId ForgetPhoneLine(Call& call);
 
   Call* Find(core::CallId call);
   // The call `agent` talks on (connected, their phone answered), if any.
