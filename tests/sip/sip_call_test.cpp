@@ -32,7 +32,7 @@ TEST_F(SipCallTest, ACallerIsQueuedOfferedToTheRegisteredPhoneBridgedAndHangsUp)
   ApiSession& admin = *session;
   auto list = admin.Get("/api/recordings").Json()["recordings"];
   ASSERT_EQ(list.size(), 1u) << list.dump();
-  const auto call = log.front().value("call", std::int64_t{-1});
+  const auto call = FirstCall(log);
   EXPECT_EQ(list[0].value("call_id", std::int64_t{0}), call);
   EXPECT_FALSE(list[0]["ended_at"].is_null());
   EXPECT_GT(list[0].value("duration_seconds", 0.0), 2.0);
@@ -64,7 +64,7 @@ TEST_F(SipCallTest, AWrongPasswordIsRefusedAndTheCallerHearsTheQueueUntilHanging
   // The waiting caller heard something the whole time: ~150 packets in 3 s.
   EXPECT_GT(ear.packets(), 100);
   EXPECT_GT(ear.audible(), 50);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "abandoned") << cdr.dump();
   EXPECT_TRUE(Wavs(dir_ / "data").empty());
 }
@@ -104,7 +104,7 @@ TEST_F(SipCallTest, ACallerWhoHangsUpWhileThePhoneRingsCancelsTheRing) {
   EXPECT_TRUE(Has(log, "call.offered")) << Types(log);
   EXPECT_FALSE(Has(log, "call.answered")) << Types(log);
   EXPECT_TRUE(Has(log, "call.abandoned")) << Types(log);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "abandoned") << cdr.dump();
 }
 
@@ -152,7 +152,7 @@ TEST_F(SipCallTest, AByeFromTheAgentsPhoneHangsUpOnTheCaller) {
   const auto log = CallLog();
   EXPECT_TRUE(Has(log, "call.answered")) << Types(log);
   EXPECT_TRUE(Has(log, "call.ended")) << Types(log);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
   EXPECT_GT(cdr.value("talk_ms", 0), 1500) << cdr.dump();
 }
@@ -165,7 +165,7 @@ TEST_F(SipCallTest, TheAgentsPhoneHoldsAndResumesTheCaller) {
   const auto log = CallLog();
   EXPECT_TRUE(Has(log, "call.held")) << Types(log);
   EXPECT_TRUE(Has(log, "call.resumed")) << Types(log);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
   EXPECT_GT(cdr.value("hold_ms", 0), 700) << cdr.dump();
 }
@@ -198,7 +198,7 @@ TEST_F(SipCallTest, TheDeskHoldsResumesPausesTheRecordingAndHangsUpASipCall) {
                            "call.ended"}) {
     EXPECT_TRUE(Has(log, type)) << type << ": " << Types(log);
   }
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
   EXPECT_GT(cdr.value("hold_ms", 0), 800) << cdr.dump();
   auto session = Admin();
@@ -248,7 +248,7 @@ TEST_F(SipCallTest, AnExternalTransferReachesTheOutsideNumberThroughTheTrunk) {
   ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
   Sipp outside(dir_ / "outside.log", {"-sf", Scenario("uas-outside-number-answers-with-auth.xml").string(), "-i",
                                       "127.0.0.1", "-p", std::to_string(trunk_port), "-mp",
-                                      std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "60s",
+                                      std::to_string(FreeMediaPort()), "-m", "1", "-nostdin", "-timeout", "60s",
                                       "-timeout_error"});
   auto phone = Phone("uas-agent-answers.xml");
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 10000);
@@ -266,7 +266,7 @@ TEST_F(SipCallTest, AnExternalTransferReachesTheOutsideNumberThroughTheTrunk) {
   const auto transferred = All(log, "call.transferred");
   ASSERT_EQ(transferred.size(), 1u) << Types(log);
   EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
 }
 
@@ -277,7 +277,7 @@ TEST_F(SipCallTest, ACallbackRingsTheAgentsPhoneThenCallsTheCustomerThroughTheTr
   ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
   Sipp customer(dir_ / "customer.log", {"-sf", Scenario("uas-customer-answers-then-hangs-up.xml").string(), "-i",
                                         "127.0.0.1", "-p", std::to_string(trunk_port), "-mp",
-                                        std::to_string(FreeUdpPort()), "-m", "1", "-d", "3000", "-nostdin",
+                                        std::to_string(FreeMediaPort()), "-m", "1", "-d", "3000", "-nostdin",
                                         "-timeout", "60s", "-timeout_error"});
   auto phone = Phone("uas-agent-answers.xml");
   // A supervisor promises the customer a call back on the SIP line, due now;
@@ -358,7 +358,7 @@ TEST_F(SipCallTest, AWaitingCallerPressesOneForACallbackThatKeepsTheirPlaceAndIs
   // then the caller's own number is dialled through the trunk.
   Sipp customer(dir_ / "customer.log", {"-sf", Scenario("uas-caller-answers-the-callback.xml").string(), "-i",
                                         "127.0.0.1", "-p", std::to_string(trunk_port), "-mp",
-                                        std::to_string(FreeUdpPort()), "-m", "1", "-d", "2000", "-nostdin",
+                                        std::to_string(FreeMediaPort()), "-m", "1", "-d", "2000", "-nostdin",
                                         "-timeout", "60s", "-timeout_error"});
   auto phone = Phone("uas-agent-answers.xml");
   ApiSession desk(http_port_);
@@ -418,7 +418,7 @@ TEST_F(SipCallTest, OnlyTrunkPeersMayCallAndAPeerWithAnAccountMustLogIn) {
   Sipp provider(dir_ / "provider.log", {Target(), "-sf", Scenario("uac-trunk-peer-logs-in-then-hangs-up.xml").string(),
                                         "-s", "+100", "-au", "beta", "-ap", "trunk-pass", "-d", "1500", "-i",
                                         "127.0.0.1", "-p", std::to_string(provider_port), "-mp",
-                                        std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "30s",
+                                        std::to_string(FreeMediaPort()), "-m", "1", "-nostdin", "-timeout", "30s",
                                         "-timeout_error"});
   EXPECT_EQ(provider.Wait(), 0) << Read(dir_ / "provider.log");
   // A wrong password from the provider's own address is refused.
@@ -489,7 +489,7 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
   ASSERT_EQ(transferred.size(), 1u) << Types(log);
   EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
   EXPECT_TRUE(Has(log, "consult.started")) << Types(log);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
 }
 
@@ -511,7 +511,7 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberCanEndWithTheCallerBackWithTheAge
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
   EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
   log = CallLog();
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
 }
 
@@ -601,7 +601,7 @@ TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {
   std::set<std::int64_t> agents;
   for (const auto& o : All(log, "call.offered")) agents.insert(o["event"].value("agent", std::int64_t{-1}));
   EXPECT_EQ(agents.size(), 2u) << Types(log);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
   EXPECT_EQ(cdr.value("transfers", 0), 1) << cdr.dump();
   // Each agent's part is recorded in a file of its own; neither overwrites the other.

@@ -199,12 +199,12 @@ TEST_F(SipEdgeTest, AStrangerDiallingAnOutsideNumberGetsNotFoundAndNothingReache
   std::ofstream(dir_ / "trunk.toml") << "[sip.trunk]\naddress = \"127.0.0.1:" << trunk_port << "\"\n";
   ASSERT_NO_FATAL_FAILURE(StartServer("with-trunk.out", {"--config", (dir_ / "trunk.toml").string()}));
   Sipp trunk(dir_ / "trunk.log", {"-sf", Scenario("uas-customer-answers-then-hangs-up.xml").string(), "-i",
-                                  "127.0.0.1", "-p", std::to_string(trunk_port), "-mp", std::to_string(FreeUdpPort()),
+                                  "127.0.0.1", "-p", std::to_string(trunk_port), "-mp", std::to_string(FreeMediaPort()),
                                   "-m", "1", "-nostdin", "-timeout", "4s", "-trace_msg", "-message_file",
                                   (dir_ / "trunk.msg").string()});
   Sipp stranger(dir_ / "stranger.log", {Target(), "-sf", Scenario("uac-number-is-not-found.xml").string(), "-s",
                                         "+493012345678", "-i", "127.0.0.1", "-p", std::to_string(FreeUdpPort()),
-                                        "-mp", std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout",
+                                        "-mp", std::to_string(FreeMediaPort()), "-m", "1", "-nostdin", "-timeout",
                                         "15s", "-timeout_error"});
   EXPECT_EQ(stranger.Wait(), 0) << Read(dir_ / "stranger.log");
   trunk.Wait();

@@ -47,6 +47,28 @@ inline std::uint16_t FreeUdpPort() {
   return ntohs(a.sin_port);
 }
 
+// Whether `port` can be bound on loopback for UDP right now.
+inline bool UdpPortFree(std::uint16_t port) {
+  int s = ::socket(AF_INET, SOCK_DGRAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(port);
+  const bool free = ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  ::close(s);
+  return free;
+}
+
+// A port for sipp's -mp: sipp binds it for audio and the port two above for
+// video, and exits 254 at start when either is taken.
+inline std::uint16_t FreeMediaPort() {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const std::uint16_t port = FreeUdpPort();
+    if (port < 65534 && UdpPortFree(static_cast<std::uint16_t>(port + 2))) return port;
+  }
+  return FreeUdpPort();
+}
+
 // One sipp run, started now; Wait() returns its exit code (or -1 when it had to be killed).
 class Sipp {
  public:
@@ -56,10 +78,11 @@ class Sipp {
     argv.insert(argv.end(), args.begin(), args.end());
     pid_ = fork();
     if (pid_ == 0) {
+      // One open file for both streams: sipp's errors (stderr) are not
+      // overwritten by the screen it prints at exit (stdout).
       std::FILE* f = std::freopen(log.c_str(), "w", stdout);
-      std::FILE* g = std::freopen(log.c_str(), "a", stderr);
       (void)f;
-      (void)g;
+      ::dup2(STDOUT_FILENO, STDERR_FILENO);
       if (::chdir(log.parent_path().c_str()) != 0) _exit(126);
       std::vector<char*> raw;
       for (auto& a : argv) raw.push_back(a.data());
@@ -340,7 +363,7 @@ class SipCallTest : public ::testing::Test {
                               int talk_ms = 0, const std::string& user = "sip01") {
     const std::uint16_t port = FreeUdpPort();
     std::vector<std::string> args = {"-sf", Scenario(scenario).string(), "-i", "127.0.0.1", "-p", std::to_string(port),
-                                     "-mp", std::to_string(FreeUdpPort()), "-m", std::to_string(calls),
+                                     "-mp", std::to_string(FreeMediaPort()), "-m", std::to_string(calls),
                                      "-nostdin", "-timeout", "60s", "-timeout_error"};
     if (talk_ms > 0) args.insert(args.end(), {"-d", std::to_string(talk_ms)});
     args.insert(args.end(), extra.begin(), extra.end());
@@ -394,7 +417,7 @@ class SipCallTest : public ::testing::Test {
                              const std::string& number = "100") {
     std::vector<std::string> args = {Target(), "-sf", Scenario(scenario).string(), "-s", number, "-d",
                                      std::to_string(talk_ms), "-i", "127.0.0.1", "-p", std::to_string(FreeUdpPort()),
-                                     "-mp", std::to_string(FreeUdpPort()), "-m", "1", "-nostdin", "-timeout", "60s",
+                                     "-mp", std::to_string(FreeMediaPort()), "-m", "1", "-nostdin", "-timeout", "60s",
                                      "-timeout_error"};
     args.insert(args.end(), extra.begin(), extra.end());
     return std::make_unique<Sipp>(dir_ / (std::string(scenario) + ".log"), args);
@@ -463,6 +486,11 @@ class SipCallTest : public ::testing::Test {
     return out;
   }
 
+  // The call the first record of `log` names; -1 when the log is empty.
+  static std::int64_t FirstCall(const std::vector<json>& log) {
+    return log.empty() ? -1 : log.front().value("call", std::int64_t{-1});
+  }
+
   // The interaction log's records of the first call to 100, by type, once it has ended.
   std::vector<json> CallLog() {
     std::vector<json> records;
@@ -508,7 +536,7 @@ class SipCallTest : public ::testing::Test {
     return std::make_unique<Sipp>(dir_ / "outside.log",
                                   std::vector<std::string>{"-sf", Scenario(scenario).string(), "-i", "127.0.0.1", "-p",
                                                            std::to_string(trunk_port), "-mp",
-                                                           std::to_string(FreeUdpPort()), "-m", "1", "-nostdin",
+                                                           std::to_string(FreeMediaPort()), "-m", "1", "-nostdin",
                                                            "-timeout", "60s", "-timeout_error"});
   }
 

@@ -87,7 +87,7 @@ TEST_F(SipPhoneConsultTest, ThePhoneHangsUpItsConsultCallAndTakesTheCallerBack) 
   EXPECT_EQ(ended[0]["event"].value("outcome", ""), "return") << ended[0].dump();
   EXPECT_TRUE(Has(log, "call.resumed")) << Types(log);
   EXPECT_FALSE(Has(log, "call.transferred")) << Types(log);
-  const json cdr = CallRecord(log.front().value("call", std::int64_t{-1}));
+  const json cdr = CallRecord(FirstCall(log));
   EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
 }
 
