@@ -196,6 +196,10 @@ void AsioMediaEngine::Unpair(core::CallId call, Leg a) {
   Post(call, [a](MediaCall& c) { c.Unpair(a); });
 }
 
+void AsioMediaEngine::Mix(core::CallId call, std::vector<Leg> legs) {
+  Post(call, [legs = std::move(legs)](MediaCall& c) { c.Mix(legs); });
+}
+
 void AsioMediaEngine::MoveLeg(core::CallId call, Leg from, Leg to) {
   std::lock_guard lock(mutex_);
   const auto found = calls_.find(call);

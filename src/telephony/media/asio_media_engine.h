@@ -39,6 +39,7 @@ class AsioMediaEngine final : public MediaEngine {
   void Bridge(core::CallId call, bool bridged) override;
   void Pair(core::CallId call, Leg a, Leg b) override;
   void Unpair(core::CallId call, Leg a) override;
+  void Mix(core::CallId call, std::vector<Leg> legs) override;
   void MoveLeg(core::CallId call, Leg from, Leg to) override;
   void SendDigit(core::CallId call, Leg leg, char digit) override;
   core::Status StartRecording(core::CallId call, std::filesystem::path path) override;

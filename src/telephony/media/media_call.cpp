@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace cc::telephony::media {
 namespace {
 
@@ -57,6 +59,8 @@ void MediaCall::Bridge(bool bridged) {
 void MediaCall::Pair(Leg a, Leg b) {
   Unpair(a);
   Unpair(b);
+  mixed_[Index(a)] = false;
+  mixed_[Index(b)] = false;
   peer_[Index(a)] = b;
   peer_[Index(b)] = a;
 }
@@ -66,16 +70,35 @@ void MediaCall::Unpair(Leg a) {
   peer_[Index(a)].reset();
 }
 
+void MediaCall::Mix(const std::vector<Leg>& legs) {
+  mixed_.fill(false);
+  for (Leg leg : legs) {
+    Unpair(leg);
+    mixed_[Index(leg)] = true;
+  }
+  ScheduleTick();
+  Wake();
+}
+
+bool MediaCall::mixing() const {
+  for (bool mixed : mixed_) {
+    if (mixed) return true;
+  }
+  return false;
+}
+
 void MediaCall::MoveLeg(Leg from, Leg to) {
   if (!legs_[Index(from)]) return;
   CloseLeg(to);
   Unpair(from);
+  mixed_[Index(from)] = false;
   legs_[Index(to)] = std::move(legs_[Index(from)]);
   legs_[Index(to)]->set_which(to);
 }
 
 void MediaCall::CloseLeg(Leg which) {
   Unpair(which);
+  mixed_[Index(which)] = false;
   std::shared_ptr<RtpLeg> leg = std::move(legs_[Index(which)]);
   if (!leg) return;
   leg->Close();
@@ -164,7 +187,7 @@ void MediaCall::WaitForTick() {
 }
 
 bool MediaCall::Busy() const {
-  if (recorder_) return true;
+  if (recorder_ || mixing()) return true;
   for (const auto& leg : legs_) {
     if (leg && (leg->player().playing() || leg->sending_digits())) return true;
   }
@@ -195,20 +218,34 @@ void MediaCall::Tick() {
   }
 
   const bool recording = recorder_ && !recorder_->paused();
+  const bool mixing = this->mixing();
+  const std::size_t caller = Index(Leg::kCaller), agent = Index(Leg::kAgent);
   for (std::size_t i = 0; i < legs_.size(); ++i) {
-    // The recording holds the caller and the agent; a consulted party's
-    // frames are drained unrecorded (the agent's side of the consult is heard).
-    const std::span<std::int16_t> frame = recording && i < record_frames_.size()
-                                              ? std::span<std::int16_t>(record_frames_[i])
-                                              : std::span<std::int16_t>();
+    // The recording holds the caller and the agent; outside a conference a
+    // consulted party's frames are drained unrecorded (the agent's side of
+    // the consult is heard).
+    const bool keep = mixing || (recording && (i == caller || i == agent));
+    const std::span<std::int16_t> frame = keep ? std::span<std::int16_t>(frames_[i]) : std::span<std::int16_t>();
     if (legs_[i]) {
       legs_[i]->PopFrame(frame);
     } else {
       std::fill(frame.begin(), frame.end(), std::int16_t{0});
     }
   }
+  if (mixing) SendMix(now);
   if (recording) {
-    if (auto status = recorder_->Append(record_frames_[0], record_frames_[1]); !status) {
+    std::span<const std::int16_t> right = frames_[agent];
+    if (mixing) {  // everyone the caller talks to
+      for (std::size_t k = 0; k < mix_frame_.size(); ++k) {
+        int sum = 0;
+        for (std::size_t i = 0; i < legs_.size(); ++i) {
+          if (i != caller && (i == agent || mixed_[i])) sum += frames_[i][k];
+        }
+        mix_frame_[k] = static_cast<std::int16_t>(std::clamp(sum, -32768, 32767));
+      }
+      right = mix_frame_;
+    }
+    if (auto status = recorder_->Append(frames_[caller], right); !status) {
       RecordingFailed(status.error());
     }
   }
@@ -225,6 +262,21 @@ void MediaCall::Tick() {
     if (now - next_tick_ > kMaxTickLag) next_tick_ = now + kTick;
   }
   WaitForTick();
+}
+
+void MediaCall::SendMix(MediaClock::time_point now) {
+  for (std::size_t to = 0; to < legs_.size(); ++to) {
+    RtpLeg* leg = legs_[to].get();
+    if (!mixed_[to] || !leg || !leg->has_destination() || leg->player().playing() || leg->sending_digits()) continue;
+    for (std::size_t k = 0; k < mix_frame_.size(); ++k) {
+      int sum = 0;
+      for (std::size_t from = 0; from < legs_.size(); ++from) {
+        if (from != to && mixed_[from]) sum += frames_[from][k];
+      }
+      mix_frame_[k] = static_cast<std::int16_t>(std::clamp(sum, -32768, 32767));
+    }
+    leg->SendFrame(mix_frame_, now);
+  }
 }
 
 void MediaCall::OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,

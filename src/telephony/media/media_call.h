@@ -49,6 +49,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   void Bridge(bool bridged);
   void Pair(Leg a, Leg b);
   void Unpair(Leg a);
+  void Mix(const std::vector<Leg>& legs);
   void MoveLeg(Leg from, Leg to);
   void SendDigit(Leg which, char digit);
 
@@ -69,6 +70,9 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   void Wake();
   void WaitForTick();
   void RecordingFailed(const core::Error& error);
+  bool mixing() const;
+  // Sends each mixed leg that plays nothing the sum of the other mixed legs' frames.
+  void SendMix(MediaClock::time_point now);
 
   void OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,
                   std::span<const std::uint8_t> payload) override;
@@ -80,6 +84,7 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   CallOptions options_;
   bool closed_ = false;
   std::array<std::optional<Leg>, kLegs> peer_;  // whom each leg's audio is relayed to
+  std::array<bool, kLegs> mixed_{};              // in the conference mix
   std::array<std::shared_ptr<RtpLeg>, kLegs> legs_;  // caller, agent, consulted party, the agent phone's consult line
 
   boost::asio::steady_timer timer_;
@@ -90,7 +95,9 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   std::optional<CallRecorder> recorder_;
   std::optional<core::Result<RecordingSummary>> finished_;  // what Close did to the recording
   std::array<std::int16_t, RtpLeg::kFrameSamples> play_frame_{};
-  std::array<std::array<std::int16_t, RtpLeg::kFrameSamples>, 2> record_frames_{};
+  // This tick's frame heard from each leg (filled while recording or mixing).
+  std::array<std::array<std::int16_t, RtpLeg::kFrameSamples>, kLegs> frames_{};
+  std::array<std::int16_t, RtpLeg::kFrameSamples> mix_frame_{};
 };
 
 }  // namespace cc::telephony::media

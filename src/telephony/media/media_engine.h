@@ -121,6 +121,12 @@ class MediaEngine {
   // after a transfer; Unpair(a) stops what `a` relays both ways.
   virtual void Pair(core::CallId call, Leg a, Leg b) = 0;
   virtual void Unpair(core::CallId call, Leg a) = 0;
+  // A conference: each of `legs` hears the others mixed (decoded, summed,
+  // encoded again every 20 ms) instead of what a pair relays; they leave the
+  // pairs they were in, and a leg that plays hears its clips instead. While
+  // mixed, the recording's right channel holds every leg but the caller.
+  // An empty list ends the mix (the legs stay unpaired).
+  virtual void Mix(core::CallId call, std::vector<Leg> legs) = 0;
   // The leg open as `from` becomes `to` (whose own leg, if any, is closed
   // first): a consulted colleague taking the caller becomes the agent leg.
   virtual void MoveLeg(core::CallId call, Leg from, Leg to) = 0;

@@ -22,6 +22,7 @@
 #include "telephony/media/rtcp.h"
 #include "telephony/media/rtp.h"
 #include "telephony/media/telephone_event.h"
+#include "telephony/media/testing/tone.h"
 #include "telephony/media/wav.h"
 
 namespace cc::telephony::media {
@@ -30,6 +31,7 @@ namespace {
 using namespace std::chrono_literals;
 using Bytes = std::vector<std::uint8_t>;
 using Samples = std::vector<std::int16_t>;
+using test_audio::ToneStrength;
 
 constexpr auto kDeadline = 10s;  // generous: conditions usually hold within milliseconds
 constexpr std::uint8_t kPcmu = 0;
@@ -557,6 +559,73 @@ TEST_F(MediaEngineTest, APausedRecordingIsShorterNotSilent) {
   const auto [left, right] = ReadStereo(path);
   EXPECT_EQ(left.size(), summary->frames);
   EXPECT_NEAR(ToneHz(left), 400, 40);
+}
+
+// Everything `phone` has been sent until it stays quiet for 300 ms (at most
+// 5 s of audio), decoded (PCMU).
+Samples Heard(const Phone& phone) {
+  Samples out;
+  while (out.size() < 5 * 8000) {
+    auto datagram = phone.Receive(300ms);
+    if (!datagram) break;
+    auto packet = ParseRtp(*datagram);
+    if (!packet || packet->header.payload_type != kPcmu) continue;
+    const Samples frame = FromMuLaw(packet->payload);
+    out.insert(out.end(), frame.begin(), frame.end());
+  }
+  return out;
+}
+
+TEST_F(MediaEngineTest, AConferenceLetsEachLegHearTheOtherTwoAndRecordsThemAll) {
+  Start();
+  Phone caller;
+  Phone agent;
+  Phone consulted;
+  const auto caller_port = Open(kCall, Leg::kCaller);
+  Open(kCall, Leg::kAgent);
+  const auto consulted_port = Open(kCall, Leg::kConsult);
+  engine_->SetRemote(kCall, Leg::kCaller, Audio(caller, AudioCodec::kPcmu));
+  engine_->SetRemote(kCall, Leg::kAgent, Audio(agent, AudioCodec::kPcmu));
+  engine_->SetRemote(kCall, Leg::kConsult, Audio(consulted, AudioCodec::kPcmu));
+  engine_->Bridge(kCall, true);  // the conference replaces the pair
+  engine_->Mix(kCall, {Leg::kCaller, Leg::kAgent, Leg::kConsult});
+  const auto path = dir_ / "conference.wav";
+  ASSERT_TRUE(engine_->StartRecording(kCall, path).has_value());
+  Sync(kCall, Leg::kCaller);
+
+  // One second: the caller says 400 Hz, the consulted party 1000 Hz, the agent listens.
+  auto next = std::chrono::steady_clock::now();
+  for (std::uint16_t seq = 0; seq < 50; ++seq) {
+    const std::size_t from = 160 * static_cast<std::size_t>(seq);
+    caller.SendTo(caller_port, Rtp(kPcmu, seq, static_cast<std::uint32_t>(from), 0xCA11, MuLaw(Tone(400, 160, from))));
+    consulted.SendTo(consulted_port,
+                     Rtp(kPcmu, seq, static_cast<std::uint32_t>(from), 0xC0C0, MuLaw(Tone(1000, 160, from))));
+    next += 20ms;
+    std::this_thread::sleep_until(next);
+  }
+  std::this_thread::sleep_for(200ms);
+  engine_->Mix(kCall, {});  // the conference ends: nothing is sent any more
+  const auto summary = engine_->StopRecording(kCall);
+  ASSERT_TRUE(summary.has_value()) << summary.error().message;
+
+  const Samples to_agent = Heard(agent);
+  const Samples to_caller = Heard(caller);
+  const Samples to_consulted = Heard(consulted);
+  ASSERT_GT(to_agent.size(), 8000U / 2);
+  EXPECT_GT(ToneStrength(to_agent, 400), 0.2);
+  EXPECT_GT(ToneStrength(to_agent, 1000), 0.2);
+  ASSERT_GT(to_caller.size(), 8000U / 2);
+  EXPECT_GT(ToneStrength(to_caller, 1000), 0.5);
+  EXPECT_LT(ToneStrength(to_caller, 400), 0.05) << "the caller does not hear themselves";
+  ASSERT_GT(to_consulted.size(), 8000U / 2);
+  EXPECT_GT(ToneStrength(to_consulted, 400), 0.5);
+  EXPECT_LT(ToneStrength(to_consulted, 1000), 0.05);
+
+  const auto [left, right] = ReadStereo(path);
+  EXPECT_GT(ToneStrength(left, 400), 0.5);
+  EXPECT_GT(ToneStrength(right, 1000), 0.5) << "the consulted party is on the agent's side of the recording";
+  EXPECT_LT(to_agent.size(), 4U * 8000) << "the mix ended with Mix({})";
+  EXPECT_FALSE(agent.Receive(200ms).has_value()) << "after the mix ends, the agent hears nothing";
 }
 
 TEST_F(MediaEngineTest, LatchingFollowsTheSourceOfThePackets) {
