@@ -148,6 +148,8 @@ class Engine {
   core::Status OnCompleteConsult(CallId id, ConsultOutcome outcome, Timestamp now, Out& out);
   void FailConsult(detail::CallRec& c, OfferEnd how, Timestamp now, Out& out);
   void DropConsultAgent(detail::CallRec& c, bool wrap_up, Timestamp now, Out& out);
+  // The consulted party leaves a conference; the agent and the caller talk on.
+  void LeaveConference(detail::CallRec& c, Timestamp now, Out& out);
 
   // Callbacks and outbound (engine_callbacks.cpp).
   core::Status OnCallbackRequested(const CallbackRequested& in, Timestamp now, Out& out);

@@ -250,12 +250,18 @@ Status Engine::OnAgentHangsUp(CallId id, AgentId agent, Timestamp now, Out& out)
     case CallPhase::kConference:
       if (primary) {
         out.commands.push_back(DisconnectAgent{c.id, agent});
-        LeaveCall(AgentOf(agent), c, true, now, out);
         if (c.consult->agent.valid()) {
-          c.agent = c.consult->agent;
+          // The colleague keeps the caller, as after a consult transfer.
+          AgentRec& b = AgentOf(c.consult->agent);
+          out.commands.push_back(Bridge{c.id, b.config.id});
+          Emit(out, now, CallTransferred{c.id, agent, TransferKind::kConsult, {}, b.config.id, {}});
+          b.calls_today++;
+          c.agent = b.config.id;
           c.consult.reset();
           c.phase = CallPhase::kTalking;
+          LeaveCall(AgentOf(agent), c, true, now, out);
         } else {
+          LeaveCall(AgentOf(agent), c, true, now, out);
           Emit(out, now,
                CallTransferred{
                    c.id, agent, TransferKind::kConsult, {}, {}, c.consult->target.number});
@@ -264,10 +270,7 @@ Status Engine::OnAgentHangsUp(CallId id, AgentId agent, Timestamp now, Out& out)
         return {};
       }
       if (!consulted) return not_on_call;
-      out.commands.push_back(DisconnectAgent{c.id, agent});
-      c.consult.reset();
-      c.phase = CallPhase::kTalking;
-      LeaveCall(AgentOf(agent), c, true, now, out);
+      LeaveConference(c, now, out);
       return {};
     default:
       return not_on_call;

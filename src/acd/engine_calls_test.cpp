@@ -178,8 +178,55 @@ TEST(Consults, ConferenceThenTheFirstAgentLeaves) {
     expect call c1 conference
     anna hangs-up c1
     expect command disconnect-agent anna c1
+    expect command bridge c1 with spec
+    expect event call.transferred call=c1 from=anna kind=consult to=spec
     expect call c1 talking agent=spec
     expect state anna ready
+  )");
+}
+
+TEST(Consults, TheConsultedColleagueLeavesAConferenceAndTheAgentTalksOn) {
+  Play(R"(
+    queue sales wrapup=0
+    agent anna queues=sales
+    agent spec
+    anna ready
+    spec ready
+    call c1 arrives sales
+    anna answers c1
+    consult c1 with agent spec
+    spec answers c1
+    complete c1 conference
+    spec hangs-up c1
+    expect command drop-consult c1 for anna
+    expect command resume c1 with anna
+    expect event consult.ended call=c1 agent=anna outcome=return
+    expect call c1 talking agent=anna
+    expect state spec ready
+    expect state anna on-call
+    c1 hangs-up
+    expect outcome c1 completed
+  )");
+}
+
+TEST(Consults, AnOutsideNumberLeavesAConferenceByAReturn) {
+  // The agent lets the third party go (the desk's "return"), or the number hung up.
+  Play(R"(
+    queue sales
+    agent anna queues=sales
+    anna ready
+    call c1 arrives sales
+    anna answers c1
+    consult c1 with number +74950000001
+    consult c1 answered
+    complete c1 conference
+    expect call c1 conference
+    complete c1 return
+    expect command drop-consult c1 for anna
+    expect command resume c1 with anna
+    expect call c1 talking agent=anna
+    complete c1 return
+    expect error no consult
   )");
 }
 

@@ -199,10 +199,23 @@ void Engine::DropConsultAgent(CallRec& c, bool wrap_up, Timestamp now, Out& out)
   LeaveCall(b, c, wrap_up, now, out);  // a consult alone never moves b in the idle order
 }
 
+void Engine::LeaveConference(CallRec& c, Timestamp now, Out& out) {
+  AgentRec& a = AgentOf(c.agent);
+  DropConsultAgent(c, true, now, out);  // a colleague who talked to the caller wraps up
+  Emit(out, now, ConsultEnded{c.id, a.config.id, ConsultOutcome::kReturn, false});
+  c.phase = CallPhase::kTalking;
+  out.commands.push_back(ResumeCaller{c.id, a.config.id});  // the caller and the agent, as a pair again
+}
+
 Status Engine::OnCompleteConsult(CallId id, ConsultOutcome outcome, Timestamp now, Out& out) {
   auto fc = FindCall(id);
   if (!fc) return tl::unexpected(fc.error());
   CallRec& c = **fc;
+  if (c.phase == CallPhase::kConference && outcome == ConsultOutcome::kReturn) {
+    // The agent lets the third party go (or an outside number hung up).
+    LeaveConference(c, now, out);
+    return {};
+  }
   if (c.phase != CallPhase::kConsulting)
     return Fail(ErrorCode::kFailedPrecondition, Name(id) + " has no consult in progress");
   AgentRec& a = AgentOf(c.agent);

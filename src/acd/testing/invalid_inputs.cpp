@@ -104,6 +104,13 @@ bool InvalidInputs::TryInvalid() {
       return true;
     }
     case 4: {  // complete a consult that is not there or not answered
+      if (exists && stage == CallStage::kConference) {
+        // A return lets the third party go; a conference has nothing else to complete.
+        harness_.Apply(CompleteConsult{c, rng_.Chance(0.5) ? ConsultOutcome::kTransfer
+                                                           : ConsultOutcome::kConference},
+                       Expect::kError);
+        return true;
+      }
       if (exists && stage == CallStage::kConsulting) {
         const bool connected =
             cv->second.consult_agent

@@ -257,10 +257,12 @@ bool RandomInputs::ConsultProgress() {
   const CallView& c = rng_.Pick(v);
   const int r = rng_.Int(0, 99);
   if (c.stage == CallStage::kConference) {
-    if (r < 45)
+    if (r < 40)
       harness_.Apply(AgentHangsUp{c.id, *c.agent}, Expect::kOk);
-    else if (r < 90 && c.consult_agent)
+    else if (r < 75 && c.consult_agent)
       harness_.Apply(AgentHangsUp{c.id, *c.consult_agent}, Expect::kOk);
+    else if (r < 90)
+      harness_.Apply(CompleteConsult{c.id, ConsultOutcome::kReturn}, Expect::kOk);  // the third party goes
     else
       harness_.Apply(CallerHungUp{c.id}, Expect::kOk);
     return true;
