@@ -436,12 +436,29 @@ void Centre::Track(const acd::Event& event) {
                  },
                  [&](const acd::ConsultStarted& e) {
                    Desk& desk = DeskFor(e.agent);
-                   if (desk.call) desk.call->consulting = true;
+                   if (desk.call) {
+                     desk.call->consulting = true;
+                     desk.call->consult = e.target;
+                     desk.call->consult_connected = false;
+                     desk.call->conference = false;
+                   }
+                   desks_changed_.push_back(e.agent);
+                 },
+                 [&](const acd::ConsultConnected& e) {
+                   Desk& desk = DeskFor(e.agent);
+                   if (desk.call) desk.call->consult_connected = true;
                    desks_changed_.push_back(e.agent);
                  },
                  [&](const acd::ConsultEnded& e) {
+                   // A conference keeps the consulted party on the line until
+                   // they leave (ConsultEnded again, with outcome return).
                    Desk& desk = DeskFor(e.agent);
-                   if (desk.call) desk.call->consulting = false;
+                   if (desk.call) {
+                     desk.call->consulting = false;
+                     desk.call->conference = e.outcome == acd::ConsultOutcome::kConference;
+                     if (!desk.call->conference) desk.call->consult.reset();
+                     desk.call->consult_connected = desk.call->conference;
+                   }
                    desks_changed_.push_back(e.agent);
                  },
                  [&](const acd::AgentLeftCall& e) {

@@ -4,6 +4,26 @@ namespace cc::centre {
 
 namespace {
 
+nlohmann::json ConsultJson(const DeskCall& c) {
+  if (!c.consult) return nullptr;
+  nlohmann::json j = {{"connected", c.consult_connected}};
+  switch (c.consult->kind) {
+    case acd::ConsultTargetKind::kAgent:
+      j["to"] = "agent";
+      j["agent"] = c.consult->agent.value();
+      break;
+    case acd::ConsultTargetKind::kQueue:
+      j["to"] = "queue";
+      j["queue"] = c.consult->queue.value();
+      break;
+    case acd::ConsultTargetKind::kExternal:
+      j["to"] = "external";
+      j["number"] = c.consult->number;
+      break;
+  }
+  return j;
+}
+
 nlohmann::json CallJson(const DeskCall& c) {
   return {{"call", c.call.value()},
           {"queue", c.queue.value()},
@@ -12,6 +32,8 @@ nlohmann::json CallJson(const DeskCall& c) {
           {"since", core::FormatUtc(c.since)},
           {"on_hold", c.on_hold},
           {"consulting", c.consulting},
+          {"consult", ConsultJson(c)},
+          {"conference", c.conference},
           {"topic", c.topic}};
 }
 

@@ -35,6 +35,9 @@ struct DeskCall {
   core::Timestamp since;
   bool on_hold = false;
   bool consulting = false;
+  std::optional<acd::ConsultTarget> consult{};  // whom the agent consults, while they do
+  bool consult_connected = false;                // ... and they are on the line
+  bool conference = false;                       // the caller, the agent and the consulted party together
   std::string topic{};  // chosen in the IVR, if anything
 };
 
