@@ -3,6 +3,9 @@
 // named for what they prove). Each test starts its own server on free ports,
 // registers (or fails to register) sip01's phone, places calls to the demo's
 // test number 100 and reads what happened from the interaction log over the API.
+#include <algorithm>
+
+#include "telephony/media/testing/tone.h"
 #include "tests/sip/sip_fixture.h"
 
 namespace cc::testing {
@@ -10,6 +13,7 @@ namespace {
 
 using namespace sip_fixture;  // NOLINT: the harness of every test below
 using nlohmann::json;
+using telephony::media::test_audio::ToneStrength;
 
 TEST_F(SipCallTest, ACallerIsQueuedOfferedToTheRegisteredPhoneBridgedAndHangsUp) {
   auto phone = Phone("uas-agent-answers.xml");
@@ -493,26 +497,67 @@ TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
   EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
 }
 
-TEST_F(SipCallTest, AConsultWithAnOutsideNumberCanEndWithTheCallerBackWithTheAgent) {
+// sip01 consults 112 through the trunk (the outside world answers and waits
+// for the centre's BYE), with all three in a conference first when asked;
+// then the desk's return: the outside party gets a BYE at once and the agent
+// talks on with the caller until they hang up.
+class SipOutsideConsultTest : public SipCallTest {
+ protected:
+  void ConsultThenReturn(bool conference) {
+    std::uint16_t trunk_port = 0;
+    ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
+    auto outside = OutsideWorld(trunk_port);
+    auto phone = Phone("uas-agent-answers.xml");
+    auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
+    ASSERT_TRUE(WaitUntilRecorded());
+    ApiSession desk(http_port_);
+    ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+    ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
+    std::vector<json> log = AwaitLog("consult.connected");
+    ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
+    if (conference) {
+      ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "conference"}}).status, 300);
+      const json call = desk.Get("/api/agent").Json()["call"];
+      EXPECT_TRUE(call.value("conference", false)) << call.dump();
+      EXPECT_EQ(call["consult"].value("number", ""), "112") << call.dump();
+      std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    }
+    ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "return"}}).status, 300);
+    EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
+    const json desk_now = desk.Get("/api/agent").Json();
+    EXPECT_EQ(desk_now.value("state", ""), "on-call");
+    EXPECT_FALSE(desk_now["call"].value("conference", true)) << desk_now.dump();
+    EXPECT_TRUE(desk_now["call"]["consult"].is_null()) << desk_now.dump();
+    EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+    EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+    log = CallLog();
+    const json cdr = CallRecord(FirstCall(log));
+    EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+    const auto ended = All(log, "consult.ended");
+    ASSERT_EQ(ended.size(), conference ? 2u : 1u) << Types(log);
+    EXPECT_EQ(ended.back()["event"].value("outcome", ""), "return") << ended.back().dump();
+  }
+};
+
+TEST_F(SipOutsideConsultTest, EndsWithTheCallerBackWithTheAgent) { ConsultThenReturn(false); }
+
+TEST_F(SipOutsideConsultTest, AConferenceLetsTheNumberGoAndTheCallerStaysWithTheAgent) { ConsultThenReturn(true); }
+
+TEST_F(SipOutsideConsultTest, ACallerWhoHangsUpMidConsultEndsTheOutsideCallToo) {
   std::uint16_t trunk_port = 0;
   ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
   auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
   auto phone = Phone("uas-agent-answers.xml");
-  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 6000);
   ASSERT_TRUE(WaitUntilRecorded());
   ApiSession desk(http_port_);
   ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
   ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
-  std::vector<json> log = AwaitLog("consult.connected");
+  const std::vector<json> log = AwaitLog("consult.connected");
   ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
-  ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "return"}}).status, 300);
-  EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
-  EXPECT_EQ(desk.Get("/api/agent").Json().value("state", ""), "on-call");
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
   EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
-  log = CallLog();
-  const json cdr = CallRecord(FirstCall(log));
-  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  EXPECT_EQ(outside->Wait(std::chrono::seconds(10)), 0) << Read(dir_ / "outside.log");  // BYE, not left open
 }
 
 TEST_F(SipCallTest, AnOutsidePartyWhoHangsUpMidConsultGivesTheCallerBackToTheAgent) {
@@ -543,26 +588,18 @@ TEST_F(SipCallTest, AnAttendedTransferConsultsAColleaguesPhoneThenHandsTheCaller
   auto caller = Call("uac-caller-talks-then-hangs-up.xml", 14000);
   ASSERT_TRUE(WaitUntilRecorded());
   auto second = Phone("uas-agent-answers.xml", {}, 1, 0, "sip02");
-  const std::int64_t sip02 = UserId("sip02");
   ApiSession desk(http_port_);
-  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
   ApiSession colleague(http_port_);
-  ASSERT_EQ(colleague.Login("sip02", sip02_password_).status, 200);
-  for (int i = 0; i < 50 && colleague.Get("/api/agent").Json().value("state", "") != "ready"; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  auto r = desk.Post("/api/agent/consult", json{{"to", "agent"}, {"agent", sip02}});
-  ASSERT_LT(r.status, 300) << r.body;
-  std::vector<json> log = AwaitLog("consult.connected");
-  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
+  std::int64_t sip02 = 0;
+  ASSERT_NO_FATAL_FAILURE(DeskConsultsSip02(desk, colleague, &sip02));
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the two agents talk
-  r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
+  auto r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
   ASSERT_LT(r.status, 300) << r.body;
   EXPECT_EQ(first->Wait(), 0) << Read(dir_ / "sip01-uas-agent-answers.xml.log");  // BYE to sip01 at once
   EXPECT_EQ(colleague.Get("/api/agent").Json().value("state", ""), "on-call");
   EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
   EXPECT_EQ(second->Wait(), 0) << Read(dir_ / "sip02-uas-agent-answers.xml.log");
-  log = CallLog();
+  const std::vector<json> log = CallLog();
   const auto transferred = All(log, "call.transferred");
   ASSERT_EQ(transferred.size(), 1u) << Types(log);
   EXPECT_EQ(transferred[0]["event"].value("to_agent", std::int64_t{-1}), sip02) << transferred[0].dump();
@@ -570,6 +607,61 @@ TEST_F(SipCallTest, AnAttendedTransferConsultsAColleaguesPhoneThenHandsTheCaller
   const auto wavs = Wavs(dir_ / "data");
   ASSERT_EQ(wavs.size(), 2u);
   for (const auto& wav : wavs) EXPECT_NEAR(ChannelHz(wav, 0), 400, 60) << wav;
+}
+
+TEST_F(SipCallTest, InAConferenceTheColleagueHearsTheCallerAndKeepsThemWhenTheAgentLeaves) {
+  // sip01 takes the call and consults sip02, whose phone echoes what it hears,
+  // then joins all three. In the conference sip02 hears the caller (400 Hz),
+  // so the echo puts the caller's tone on the agent's side of sip01's
+  // recording; during the consult sip02 heard sip01 (1000 Hz) alone. sip01
+  // then hangs up on the desk: sip02 keeps the caller until they hang up.
+  auto first = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 16000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  auto second = Phone("uas-agent-echoes.xml", {"-rtp_echo"}, 1, 0, "sip02");
+  ApiSession desk(http_port_);
+  ApiSession colleague(http_port_);
+  std::int64_t sip02 = 0;
+  ASSERT_NO_FATAL_FAILURE(DeskConsultsSip02(desk, colleague, &sip02));
+  const json consulting = desk.Get("/api/agent").Json()["call"];
+  EXPECT_TRUE(consulting["consult"].value("connected", false)) << consulting.dump();
+  EXPECT_EQ(consulting["consult"].value("agent", std::int64_t{-1}), sip02) << consulting.dump();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the two agents talk
+  auto r = desk.Post("/api/agent/consult/complete", json{{"outcome", "conference"}});
+  ASSERT_LT(r.status, 300) << r.body;
+  EXPECT_TRUE(desk.Get("/api/agent").Json()["call"].value("conference", false));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // all three together
+  r = desk.Post("/api/agent/hangup", json::object());
+  ASSERT_LT(r.status, 300) << r.body;
+  EXPECT_EQ(first->Wait(), 0) << Read(dir_ / "sip01-uas-agent-answers.xml.log");  // BYE to sip01 at once
+  EXPECT_EQ(colleague.Get("/api/agent").Json().value("state", ""), "on-call");
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(second->Wait(), 0) << Read(dir_ / "sip02-uas-agent-echoes.xml.log");
+  const std::vector<json> log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("to_agent", std::int64_t{-1}), sip02) << transferred[0].dump();
+  const auto ended = All(log, "consult.ended");
+  ASSERT_EQ(ended.size(), 1u) << Types(log);
+  EXPECT_EQ(ended[0]["event"].value("outcome", ""), "conference") << ended[0].dump();
+  const json cdr = CallRecord(FirstCall(log));
+  EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
+  // sip01's recording (call-N.wav; sip02's part is call-N-2.wav) ends with the conference.
+  const auto wavs = Wavs(dir_ / "data");
+  ASSERT_EQ(wavs.size(), 2u);
+  const auto mine = std::find_if(wavs.begin(), wavs.end(), [](const fs::path& w) {
+    const std::string name = w.filename().string();
+    return std::count(name.begin(), name.end(), '-') == 1;
+  });
+  ASSERT_NE(mine, wavs.end());
+  const std::vector<std::int16_t> right = ChannelSamples(*mine, 1);
+  ASSERT_GT(right.size(), 8000u * 3) << *mine;  // at least the consult's second and the conference
+  const std::vector<std::int16_t> conference(right.end() - 8000 * 3 / 2, right.end());
+  EXPECT_GT(ToneStrength(conference, 400), 0.05) << "sip02 heard the caller in the conference";
+  EXPECT_GT(ToneStrength(conference, 1000), 0.2) << "the agents' side is still there";
+  // The first second, before the conference, carried no caller's tone on the agent's side.
+  const std::vector<std::int16_t> before(right.begin(), right.begin() + 8000);
+  EXPECT_LT(ToneStrength(before, 400), 0.02);
 }
 
 TEST_F(SipCallTest, TheDeskTransfersASipCallToAnotherAgentsPhone) {

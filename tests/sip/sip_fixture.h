@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <ctime>
 #include <csignal>
@@ -220,19 +221,25 @@ class Baresip {
 
 // The dominant frequency of one channel of a 16-bit stereo WAV, from the zero
 // crossings of its audible samples (0 when the channel is silent).
-inline double ChannelHz(const fs::path& wav, int channel, int channels = 2) {
+// One channel of a 16-bit WAV's samples.
+inline std::vector<std::int16_t> ChannelSamples(const fs::path& wav, int channel, int channels = 2) {
   const std::string bytes = [&] {
     std::ifstream in(wav, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), {});
   }();
-  const auto data = bytes.find("data");
-  if (data == std::string::npos) return 0;
   std::vector<std::int16_t> samples;
+  const auto data = bytes.find("data");
+  if (data == std::string::npos) return samples;
   const std::size_t frame = 2 * static_cast<std::size_t>(channels);
   for (std::size_t i = data + 8 + 2 * static_cast<std::size_t>(channel); i + 1 < bytes.size(); i += frame) {
     samples.push_back(static_cast<std::int16_t>(static_cast<unsigned char>(bytes[i]) |
                                                 (static_cast<unsigned char>(bytes[i + 1]) << 8)));
   }
+  return samples;
+}
+
+inline double ChannelHz(const fs::path& wav, int channel, int channels = 2) {
+  const std::vector<std::int16_t> samples = ChannelSamples(wav, channel, channels);
   std::size_t audible = 0, crossings = 0;
   for (std::size_t i = 1; i < samples.size(); ++i) {
     if (std::abs(samples[i]) < 300 && std::abs(samples[i - 1]) < 300) continue;
@@ -513,6 +520,21 @@ class SipCallTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return false;
+  }
+
+  // sip01, on its desk, consults sip02 (signed in and ready on theirs) about
+  // the call sip01 talks on, until the consult connects; sip02's id in `sip02`.
+  void DeskConsultsSip02(ApiSession& desk, ApiSession& colleague, std::int64_t* sip02) {
+    *sip02 = UserId("sip02");
+    ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+    ASSERT_EQ(colleague.Login("sip02", sip02_password_).status, 200);
+    for (int i = 0; i < 50 && colleague.Get("/api/agent").Json().value("state", "") != "ready"; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    auto r = desk.Post("/api/agent/consult", json{{"to", "agent"}, {"agent", *sip02}});
+    ASSERT_LT(r.status, 300) << r.body;
+    const std::vector<json> log = AwaitLog("consult.connected");
+    ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
   }
 
   std::int64_t UserId(const std::string& login) {

@@ -116,12 +116,9 @@ void SipTelephony::ConnectConsult(core::CallId id, AgentId, AgentId with_agent) 
   LinkConsult(*call);  // the caller keeps holding
 }
 
-void SipTelephony::Conference(core::CallId id) {
-  spdlog::warn("sip: call {}: three-way conferences are not carried over SIP yet", id.value());
-}
-
 void SipTelephony::DropConsult(core::CallId id, AgentId) {
   if (Call* call = Find(id)) {
+    EndConference(*call);
     EndConsultLeg(*call);
     EndPhoneLine(*call);
   }
@@ -140,12 +137,7 @@ void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
     // leaves and the caller is put through to them.
     CancelRings(*call, 0);
     DropAgent(*call);
-    call->stage = Stage::kOutside;
-    call->outside_leg = call->consult_leg;
-    call->consult_leg = 0;
-    media_->Play(id, media::Leg::kCaller, {}, false);  // the music stops
-    media_->Pair(id, media::Leg::kCaller, media::Leg::kConsult);
-    spdlog::info("sip: call {} handed to the consulted {}", id.value(), number);
+    HandToConsultedNumber(*call);
     return;
   }
   EndConsultLeg(*call);
@@ -163,6 +155,16 @@ void SipTelephony::TransferOut(core::CallId id, const std::string& number) {
   }
   call->outside_leg = leg;
   spdlog::info("sip: call {} handed to {} through the trunk {}", id.value(), number, options_.trunk->address);
+}
+
+void SipTelephony::HandToConsultedNumber(Call& call) {
+  call.stage = Stage::kOutside;
+  call.outside_leg = call.consult_leg;
+  call.consult_leg = 0;
+  call.consult_answered = false;
+  media_->Play(call.id, media::Leg::kCaller, {}, false);  // the music stops
+  media_->Pair(call.id, media::Leg::kCaller, media::Leg::kConsult);
+  spdlog::info("sip: call {} handed to the consulted {}", call.id.value(), call.consult_number);
 }
 
 LegId SipTelephony::InviteOutside(Call& call, media::Leg media_leg, const std::string& number,

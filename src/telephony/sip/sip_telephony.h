@@ -208,6 +208,7 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
     bool agent_answered = false;   // the agent's phone took the call
     bool connect_pending = false;  // Connect came before the phone answered
     bool held = false;             // the centre holds the caller (music, no bridge)
+    bool conference = false;       // caller, agent and consulted party hear each other (a media mix)
     bool phone_held = false;       // the agent's phone last offered sendonly/inactive
     bool refer_pending = false;    // the agent's phone sent a REFER the centre has not settled
     bool music_after_prompt = false;
@@ -279,6 +280,9 @@ class SipTelephony final : public CallControl, public media::MediaObserver {
   void HandleOutsideAnswered(Call& call, const LegAnswered& e);
   void OnConsultAnswered(Call& call, const LegAnswered& e);
   void EndConsultLeg(Call& call);  // hangs up and forgets the consult leg
+  void EndConference(Call& call);  // the mix stops; the legs are left unpaired
+  // The agent has left; the answered outside number on the consult leg keeps the caller.
+  void HandToConsultedNumber(Call& call);
   // Reads the far end's SDP answer for `leg` and points the media leg at it.
   // `offered_on`: the leg whose INVITE carried our offer (its SRTP key, if any).
   core::Status TakeAnswer(core::CallId call, media::Leg leg, const std::string& sdp, LegId offered_on = 0);

@@ -10,19 +10,54 @@
 
 namespace cc::telephony::sip {
 
-void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
+void SipTelephony::Conference(core::CallId id) {
   Call* call = Find(id);
-  if (!call || call->agent != agent) return;
-  DropAgent(*call);
-  call->stage = Stage::kQueued;
-  StartMusic(*call);
+  if (!call || call->stage != Stage::kConnected || call->consult_leg == 0 || !call->consult_answered) {
+    spdlog::warn("sip: call {}: no answered consult to make a conference of", id.value());
+    return;
+  }
+  // Whoever consulted talks on: the agent's leg, or the phone's own consult call.
+  const media::Leg consulting = call->phone_line != 0 && call->phone_line_answered ? media::Leg::kPhoneLine
+                                                                                  : media::Leg::kAgent;
+  call->conference = true;
+  call->held = false;
+  call->music_after_prompt = false;
+  media_->Play(id, media::Leg::kCaller, {}, false);  // the music stops
+  media_->Mix(id, {media::Leg::kCaller, consulting, media::Leg::kConsult});
+  spdlog::info("sip: call {}: conference of the caller, agent {} and {}", id.value(),
+               call->agent ? call->agent->value() : 0,
+               call->consult_agent ? "agent " + std::to_string(call->consult_agent->value()) : call->consult_number);
+}
+
+void SipTelephony::EndConference(Call& call) {
+  if (!call.conference) return;
+  call.conference = false;
+  media_->Mix(call.id, {});
+}
+
+void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
+  // The agent leaves a conference (their phone hung up, or the desk did);
+  // the consulted party keeps the caller: a colleague through the Connect
+  // that follows, an outside number here.
+  Call* call = Find(id);
+  if (!call) return;
+  const bool conference = call->conference;
+  EndConference(*call);
+  if (call->agent == agent) DropAgent(*call);
+  if (!conference) {
+    call->stage = Stage::kQueued;
+    StartMusic(*call);
+    return;
+  }
+  if (!call->consult_agent && call->consult_leg != 0 && call->consult_answered) HandToConsultedNumber(*call);
 }
 
 void SipTelephony::AgentLeft(core::CallId id, AgentId agent) {
   // E.g. a blind transfer: the agent's phone is let go at once and the caller
-  // hears music while the next phone rings.
+  // hears music while the next phone rings. An agent leaving a conference is
+  // DisconnectAgent's.
   Call* call = Find(id);
-  if (!call || call->agent != agent || call->stage != Stage::kConnected) return;
+  if (!call || call->agent != agent || call->stage != Stage::kConnected || call->conference) return;
   DropAgent(*call);
   call->stage = Stage::kQueued;
   StartMusic(*call);
@@ -105,6 +140,7 @@ void SipTelephony::ConsultPhoneAnswered(Call& call, AgentId agent, const LegAnsw
 
 void SipTelephony::PromoteConsultAgent(Call& call, AgentId agent) {
   const LegId leg = call.consult_leg;
+  EndConference(call);
   DropAgent(call);  // the consulting agent's phone is let go, their recording closed
   media_->MoveLeg(call.id, media::Leg::kConsult, media::Leg::kAgent);
   call.consult_leg = 0;
