@@ -20,6 +20,7 @@ import scriptEditor from './flows/script_editor.mjs'; // issue #8
 import recordingPause from './flows/recording_pause.mjs';
 import recordings from './flows/recordings.mjs';
 import recordingAdmin from './flows/recording_admin.mjs';
+import consult from './flows/consult.mjs'; // issue 10: consult, conference and hand-over from the desk
 // issue #8: call scripts and the playbook
 import scriptAbusive from './flows/script_abusive.mjs';
 import scriptEmergency from './flows/script_emergency.mjs';
@@ -28,7 +29,7 @@ import scriptCallback from './flows/script_callback.mjs';
 import scriptRequeue from './flows/script_requeue.mjs';
 import scriptSale from './flows/script_sale.mjs';
 
-const all = [order, complaint, wallboard, badEntry, team, admin, ivr,
+const all = [order, complaint, wallboard, badEntry, team, admin, ivr, consult,
   recordingPause, recordings, recordingAdmin, // before the scripts' flows, which clear the desks again
   scriptSale, scriptAbusive, scriptEmergency, scriptQuality, scriptCallback, scriptRequeue, // issue #8: the requeue last (its caller waits)
   scriptEditor]; // issue #8: the editor publishes a new complaint version (same steps)

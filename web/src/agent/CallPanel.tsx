@@ -1,5 +1,5 @@
-// The call in progress: who, how long, hold / resume, transfer and hang up,
-// and pausing its recording.
+// The call in progress: who, how long, hold / resume, transfer (or consult)
+// and hang up, the consult under way, and pausing its recording.
 import { useEffect } from 'preact/hooks';
 import { t } from '../core/i18n';
 import { duration } from '../core/format';
@@ -8,6 +8,7 @@ import { callTime, callTopic, controlsFor, displayNumber } from './deskState';
 import { actionBusy, deskAction, desk, errorOf, now, queueName } from './store';
 import { labelOf } from './shortcuts';
 import { TransferPanel } from './TransferPanel';
+import { ConsultBar } from './ConsultBar';
 import { recordingBusy, recordingError, recordingMark, recordingView, restoreRecordingMark, setRecordingPaused } from './recording';
 
 export function holdOrResume(): void {
@@ -44,6 +45,7 @@ export function CallPanel({ transferOpen, setTransferOpen }: { transferOpen: boo
           {t('agent.call.queue', { queue: queueName(call.queue) })}
           {call.on_hold ? <span class="badge badge-on-hold"> {t('agent.call.onHold')}</span> : null}
           {call.consulting ? <span class="badge"> {t('agent.call.consulting')}</span> : null}
+          {call.conference ? <span class="badge" data-testid="conference-badge"> {t('agent.call.conference')}</span> : null}
         </div>
         <div class="agent-call-actions">
           {c.resume ? (
@@ -69,6 +71,7 @@ export function CallPanel({ transferOpen, setTransferOpen }: { transferOpen: boo
           </Button>
         </div>
         <ErrorNote error={errorOf('hold', 'resume', 'hangup')} />
+        <ConsultBar />
         <RecordingToggle call={call.call} />
         {transferOpen && c.transfer ? <TransferPanel onDone={() => setTransferOpen(false)} /> : null}
       </div>

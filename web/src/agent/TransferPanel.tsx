@@ -1,20 +1,25 @@
-// Where to send the caller: a queue, a colleague (with their state) or the
-// team lead. Blind transfer: the call leaves this desk at once.
+// Where to send the caller: a queue, a colleague (with their state), the team
+// lead or an outside number. "Transfer now" is blind: the call leaves this
+// desk at once. "Consult first" puts the caller on hold and rings the other
+// party; the consult bar (ConsultBar) then hands the caller over, joins all
+// three or returns to the caller.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Button, ErrorNote, Field } from '../core/ui';
 import type { TransferTargets } from './types';
 import { actionBusy, deskAction, errorOf, queues } from './store';
+import { rememberConsult } from './consult';
 import { focusSoon } from './shortcuts';
 
-type Kind = 'queue' | 'agent' | 'team_lead';
+type Kind = 'queue' | 'agent' | 'team_lead' | 'external';
 
 export function TransferPanel({ onDone }: { onDone: () => void }) {
   const [targets, setTargets] = useState<TransferTargets | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [kind, setKind] = useState<Kind>('queue');
   const [target, setTarget] = useState('');
+  const [number, setNumber] = useState('');
 
   useEffect(() => {
     api
@@ -30,27 +35,48 @@ export function TransferPanel({ onDone }: { onDone: () => void }) {
 
   const options =
     kind === 'queue'
-      ? (targets?.queues ?? []).map((q) => ({ id: q.id, text: q.name }))
+      ? (targets?.queues ?? []).map((q) => ({ id: q.id, text: q.name, name: q.name }))
       : kind === 'agent'
-        ? (targets?.agents ?? []).map((a) => ({ id: a.id, text: `${a.name} — ${t(`core.state.${a.state}`)}` }))
+        ? (targets?.agents ?? []).map((a) => ({ id: a.id, text: `${a.name} — ${t(`core.state.${a.state}`)}`, name: a.name }))
         : [];
   const leads = targets?.team_leads ?? [];
   const chosen = target || (options[0] ? String(options[0].id) : '');
-  const ready = kind === 'team_lead' ? true : chosen !== '';
+  const dialled = number.trim();
+  const ready = kind === 'team_lead' ? true : kind === 'external' ? dialled !== '' : chosen !== '';
+  // A consult rings one person: the team lead is consulted by name, so only when the server lists one.
+  const canConsult = kind === 'team_lead' ? leads.length > 0 : ready;
 
-  async function go(e: Event) {
+  async function transfer(e: Event) {
     e.preventDefault();
     const body =
       kind === 'queue'
         ? { to: 'queue', queue: Number(chosen) }
         : kind === 'agent'
           ? { to: 'agent', agent: Number(chosen) }
-          : { to: 'team_lead' };
+          : kind === 'external'
+            ? { to: 'external', number: dialled }
+            : { to: 'team_lead' };
     if (await deskAction('transfer', '/api/agent/transfer', body)) onDone();
   }
 
+  async function consult() {
+    const picked = options.find((o) => String(o.id) === chosen);
+    const [body, label]: [{ to: string; agent?: number; queue?: number; number?: string }, string] =
+      kind === 'queue'
+        ? [{ to: 'queue', queue: Number(chosen) }, picked?.name ?? '']
+        : kind === 'agent'
+          ? [{ to: 'agent', agent: Number(chosen) }, picked?.name ?? '']
+          : kind === 'external'
+            ? [{ to: 'external', number: dialled }, dialled]
+            : [{ to: 'agent', agent: leads[0].id }, leads[0].name];
+    if (await deskAction('consult', '/api/agent/consult', body)) {
+      rememberConsult(body, label);
+      onDone();
+    }
+  }
+
   return (
-    <form class="agent-transfer" onSubmit={go} aria-label={t('agent.transfer.title')}>
+    <form class="agent-transfer" onSubmit={transfer} aria-label={t('agent.transfer.title')}>
       <div class="row">
         <Field label={t('agent.transfer.to')}>
           <select
@@ -64,9 +90,21 @@ export function TransferPanel({ onDone }: { onDone: () => void }) {
             <option value="queue">{t('agent.transfer.queue')}</option>
             <option value="agent">{t('agent.transfer.agent')}</option>
             <option value="team_lead">{t('agent.transfer.teamLead')}</option>
+            <option value="external">{t('agent.transfer.external')}</option>
           </select>
         </Field>
-        {kind !== 'team_lead' ? (
+        {kind === 'external' ? (
+          <Field label={t('agent.transfer.number')} hint={t('agent.transfer.numberHint')}>
+            <input
+              name="transfer-number"
+              type="tel"
+              inputMode="tel"
+              autocomplete="off"
+              value={number}
+              onInput={(e) => setNumber((e.target as HTMLInputElement).value)}
+            />
+          </Field>
+        ) : kind !== 'team_lead' ? (
           <Field label={kind === 'queue' ? t('agent.transfer.whichQueue') : t('agent.transfer.whichAgent')}>
             <select name="transfer-target" value={chosen} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
               {options.map((o) => (
@@ -82,15 +120,18 @@ export function TransferPanel({ onDone }: { onDone: () => void }) {
           </p>
         )}
       </div>
-      {kind !== 'queue' && loadError ? <ErrorNote error={loadError} /> : null}
-      {kind !== 'team_lead' && targets && options.length === 0 ? <p class="muted">{t('agent.transfer.nobody')}</p> : null}
+      {(kind === 'agent' || kind === 'team_lead') && loadError ? <ErrorNote error={loadError} /> : null}
+      {(kind === 'queue' || kind === 'agent') && targets && options.length === 0 ? <p class="muted">{t('agent.transfer.nobody')}</p> : null}
       <div class="row">
         <Button kind="primary" type="submit" data-testid="transfer-confirm" disabled={!ready || !!actionBusy.value}>
           {t('agent.transfer.go')}
         </Button>
+        <Button data-testid="consult-start" disabled={!canConsult || !!actionBusy.value} onClick={() => void consult()}>
+          {t('agent.transfer.consult')}
+        </Button>
         <Button onClick={onDone}>{t('core.cancel')}</Button>
       </div>
-      <ErrorNote error={errorOf('transfer')} />
+      <ErrorNote error={errorOf('transfer', 'consult')} />
     </form>
   );
 }

@@ -43,6 +43,16 @@ describe('controls in each state', () => {
     expect(on(desk('on-call', { call }))).toEqual(['hangup', 'hold', 'transfer']);
     expect(on(desk('on-hold', { call: { ...call, on_hold: true } }))).toEqual(['hangup', 'resume', 'transfer']);
   });
+  it('consulting: back to the caller at any time; transfer or conference once the party answers', () => {
+    const ringing = { ...call, on_hold: true, consulting: true, consult: { to: 'external' as const, number: '112', connected: false } };
+    expect(on(desk('on-hold', { call: ringing }))).toEqual(['consultReturn', 'hangup']);
+    const answered = { ...ringing, consult: { ...ringing.consult, connected: true } };
+    expect(on(desk('on-hold', { call: answered }))).toEqual(['conference', 'consultReturn', 'consultTransfer', 'hangup']);
+  });
+  it('in a conference: let the third party go or leave (hang up), nothing else', () => {
+    const together = { ...call, conference: true, consult: { to: 'agent' as const, agent: 12, connected: true } };
+    expect(on(desk('on-call', { call: together }))).toEqual(['consultReturn', 'hangup']);
+  });
   it('wrap-up: finish, ready at once, or a pause afterwards', () => {
     expect(on(desk('wrap-up', { wrap_up: call }))).toEqual(['finishWrapUp', 'goNotReady', 'goReady']);
   });

@@ -14,6 +14,9 @@ export interface Controls {
   resume: boolean;
   hangup: boolean;
   transfer: boolean;
+  consultTransfer: boolean; // hand the caller to the party consulted
+  conference: boolean; // bring the caller into the consult
+  consultReturn: boolean; // end the consult (or let the third party of a conference go)
   finishWrapUp: boolean;
 }
 
@@ -28,6 +31,9 @@ const none: Controls = {
   resume: false,
   hangup: false,
   transfer: false,
+  consultTransfer: false,
+  conference: false,
+  consultReturn: false,
   finishWrapUp: false,
 };
 
@@ -67,6 +73,16 @@ export function controlsFor(desk: Desk | null): Controls {
       c.goReady = true; // ends wrap-up early
       c.goNotReady = true; // a pause once wrap-up ends
       break;
+  }
+  const call = desk.call;
+  if (call && onCall(desk.state) && (call.consulting || call.conference)) {
+    // The caller waits while the operator consults: the consult decides what comes next.
+    c.hold = false;
+    c.resume = false;
+    c.transfer = false;
+    c.consultReturn = true;
+    c.consultTransfer = call.consulting && !!call.consult?.connected;
+    c.conference = c.consultTransfer;
   }
   return c;
 }

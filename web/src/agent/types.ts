@@ -3,6 +3,16 @@
 
 export type AgentState = 'logged-out' | 'ready' | 'reserved' | 'on-call' | 'on-hold' | 'wrap-up' | 'not-ready';
 
+// Whom the operator consults (or holds a conference with): a colleague, a
+// ready member of a queue, or an outside number; connected once they answer.
+export interface DeskConsult {
+  to: 'agent' | 'queue' | 'external';
+  agent?: number;
+  queue?: number;
+  number?: string;
+  connected: boolean;
+}
+
 export interface DeskCall {
   call: number;
   queue: number;
@@ -11,6 +21,8 @@ export interface DeskCall {
   since: string;
   on_hold: boolean;
   consulting: boolean;
+  consult?: DeskConsult | null; // while consulting and during a conference
+  conference?: boolean; // the caller, the operator and the consulted party together
   kind?: string;
   until?: string; // wrap-up only: when it ends by itself
   topic?: string; // what the caller chose in the voice menu ("Доставка / Статус"); absent or empty: nothing
