@@ -543,6 +543,34 @@ TEST_F(SipOutsideConsultTest, EndsWithTheCallerBackWithTheAgent) { ConsultThenRe
 
 TEST_F(SipOutsideConsultTest, AConferenceLetsTheNumberGoAndTheCallerStaysWithTheAgent) { ConsultThenReturn(true); }
 
+TEST_F(SipOutsideConsultTest, TheAgentLeavesAConferenceAndTheNumberKeepsTheCaller) {
+  std::uint16_t trunk_port = 0;
+  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
+  auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
+  auto phone = Phone("uas-agent-answers.xml");
+  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 10000);
+  ASSERT_TRUE(WaitUntilRecorded());
+  ApiSession desk(http_port_);
+  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
+  ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
+  std::vector<json> log = AwaitLog("consult.connected");
+  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
+  ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "conference"}}).status, 300);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  ASSERT_LT(desk.Post("/api/agent/hangup", json::object()).status, 300);
+  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");  // BYE to the agent's phone at once
+  EXPECT_NE(desk.Get("/api/agent").Json().value("state", ""), "on-call");
+  // The caller and the number talk on until the caller hangs up; then the number gets its BYE.
+  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(outside->Wait(std::chrono::seconds(10)), 0) << Read(dir_ / "outside.log");
+  log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
+  const json cdr = CallRecord(FirstCall(log));
+  EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
+}
+
 TEST_F(SipOutsideConsultTest, ACallerWhoHangsUpMidConsultEndsTheOutsideCallToo) {
   std::uint16_t trunk_port = 0;
   ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());

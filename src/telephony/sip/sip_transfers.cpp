@@ -41,14 +41,15 @@ void SipTelephony::DisconnectAgent(core::CallId id, AgentId agent) {
   // that follows, an outside number here.
   Call* call = Find(id);
   if (!call) return;
-  const bool conference = call->conference;
-  EndConference(*call);
-  if (call->agent == agent) DropAgent(*call);
-  if (!conference) {
+  if (!call->conference) {  // the engine sends it for conferences only; otherwise as a blind hand-off
+    if (call->agent != agent) return;
+    DropAgent(*call);
     call->stage = Stage::kQueued;
     StartMusic(*call);
     return;
   }
+  EndConference(*call);
+  if (call->agent == agent) DropAgent(*call);  // the desk hung up; after the phone's BYE the agent is gone already
   if (!call->consult_agent && call->consult_leg != 0 && call->consult_answered) HandToConsultedNumber(*call);
 }
 
