@@ -234,7 +234,7 @@ bool DeskWorld::Consulting() {
   return s_.centre
       .Ask([this] {
         auto desk = s_.centre.DeskOf(context_.agent);
-        return desk && desk->call && desk->call->consulting;
+        return desk && desk->call && desk->call->consulting();
       })
       .get();
 }

@@ -437,7 +437,6 @@ void Centre::Track(const acd::Event& event) {
                  [&](const acd::ConsultStarted& e) {
                    Desk& desk = DeskFor(e.agent);
                    if (desk.call) {
-                     desk.call->consulting = true;
                      desk.call->consult = e.target;
                      desk.call->consult_connected = false;
                      desk.call->conference = false;
@@ -454,7 +453,6 @@ void Centre::Track(const acd::Event& event) {
                    // they leave (ConsultEnded again, with outcome return).
                    Desk& desk = DeskFor(e.agent);
                    if (desk.call) {
-                     desk.call->consulting = false;
                      desk.call->conference = e.outcome == acd::ConsultOutcome::kConference;
                      if (!desk.call->conference) desk.call->consult.reset();
                      desk.call->consult_connected = desk.call->conference;

@@ -31,7 +31,7 @@ nlohmann::json CallJson(const DeskCall& c) {
           {"dialled", c.dialled},
           {"since", core::FormatUtc(c.since)},
           {"on_hold", c.on_hold},
-          {"consulting", c.consulting},
+          {"consulting", c.consulting()},
           {"consult", ConsultJson(c)},
           {"conference", c.conference},
           {"topic", c.topic}};

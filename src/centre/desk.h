@@ -34,10 +34,10 @@ struct DeskCall {
   std::string dialled;
   core::Timestamp since;
   bool on_hold = false;
-  bool consulting = false;
-  std::optional<acd::ConsultTarget> consult{};  // whom the agent consults, while they do
+  std::optional<acd::ConsultTarget> consult{};  // whom the agent consults (or holds a conference with)
   bool consult_connected = false;                // ... and they are on the line
   bool conference = false;                       // the caller, the agent and the consulted party together
+  bool consulting() const { return consult.has_value() && !conference; }
   std::string topic{};  // chosen in the IVR, if anything
 };
 

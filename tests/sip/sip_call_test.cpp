@@ -467,54 +467,46 @@ TEST_F(SipCallTest, TheAgentsPhoneTransfersTheCallerToAColleagueWithRefer) {
   EXPECT_TRUE(Has(log, "call.connected")) << Types(log);
 }
 
-TEST_F(SipCallTest, AConsultWithAnOutsideNumberThenHandsTheCallerToIt) {
-  // S-15: the operator consults an outside party (here 112) through the trunk
-  // while the caller holds, then transfers the caller to them and leaves.
-  std::uint16_t trunk_port = 0;
-  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
-  auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
-  auto phone = Phone("uas-agent-answers.xml");
-  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 14000);
-  ASSERT_TRUE(WaitUntilRecorded());
-  ApiSession desk(http_port_);
-  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-  auto r = desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}});
-  ASSERT_LT(r.status, 300) << r.body;
-  std::vector<json> log = AwaitLog("consult.connected");
-  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log) << Read(dir_ / "outside.log");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the operator explains the case
-  r = desk.Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
-  ASSERT_LT(r.status, 300) << r.body;
-  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");  // the operator's phone is let go
-  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
-  EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");  // BYE when the caller hangs up
-  log = CallLog();
-  const auto transferred = All(log, "call.transferred");
-  ASSERT_EQ(transferred.size(), 1u) << Types(log);
-  EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
-  EXPECT_TRUE(Has(log, "consult.started")) << Types(log);
-  const json cdr = CallRecord(FirstCall(log));
-  EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
-}
-
-// sip01 consults 112 through the trunk (the outside world answers and waits
-// for the centre's BYE), with all three in a conference first when asked;
-// then the desk's return: the outside party gets a BYE at once and the agent
-// talks on with the caller until they hang up.
+// Consults with an outside number through the trunk, from sip01's desk.
 class SipOutsideConsultTest : public SipCallTest {
  protected:
-  void ConsultThenReturn(bool conference) {
+  void TearDown() override {
+    caller_.reset();
+    phone_.reset();
+    outside_.reset();
+    desk_.reset();
+    SipCallTest::TearDown();
+  }
+
+  // sip01 talks with a caller who hangs up after `talk_ms`; its desk then
+  // consults `number`, where `scenario` plays the outside world (the default
+  // answers and stays until the centre's BYE).
+  void ConsultOutside(int talk_ms, const char* number = "112", const char* scenario = "uas-agent-answers.xml") {
     std::uint16_t trunk_port = 0;
     ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
-    auto outside = OutsideWorld(trunk_port);
-    auto phone = Phone("uas-agent-answers.xml");
-    auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
+    outside_ = OutsideWorld(trunk_port, scenario);
+    phone_ = Phone("uas-agent-answers.xml");
+    caller_ = Call("uac-caller-talks-then-hangs-up.xml", talk_ms);
     ASSERT_TRUE(WaitUntilRecorded());
-    ApiSession desk(http_port_);
-    ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-    ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
-    std::vector<json> log = AwaitLog("consult.connected");
-    ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
+    desk_ = std::make_unique<ApiSession>(http_port_);
+    ASSERT_EQ(desk_->Login("sip01", sip01_password_).status, 200);
+    auto r = desk_->Post("/api/agent/consult", json{{"to", "external"}, {"number", number}});
+    ASSERT_LT(r.status, 300) << r.body;
+  }
+
+  // The consult above until the number answered.
+  void ConsultOutsideConnected(int talk_ms) {
+    ASSERT_NO_FATAL_FAILURE(ConsultOutside(talk_ms));
+    const std::vector<json> log = AwaitLog("consult.connected");
+    ASSERT_TRUE(Has(log, "consult.connected")) << Types(log) << Read(dir_ / "outside.log");
+  }
+
+  // ... then, with all three in a conference first when asked, the desk's
+  // return: the outside party gets a BYE at once and the agent talks on with
+  // the caller until they hang up.
+  void ConsultThenReturn(bool conference) {
+    ASSERT_NO_FATAL_FAILURE(ConsultOutsideConnected(12000));
+    ApiSession& desk = *desk_;
     if (conference) {
       ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "conference"}}).status, 300);
       const json call = desk.Get("/api/agent").Json()["call"];
@@ -523,47 +515,59 @@ class SipOutsideConsultTest : public SipCallTest {
       std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     }
     ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "return"}}).status, 300);
-    EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
+    EXPECT_EQ(outside_->Wait(), 0) << Read(dir_ / "outside.log");  // the consulted party gets a BYE at once
     const json desk_now = desk.Get("/api/agent").Json();
     EXPECT_EQ(desk_now.value("state", ""), "on-call");
     EXPECT_FALSE(desk_now["call"].value("conference", true)) << desk_now.dump();
     EXPECT_TRUE(desk_now["call"]["consult"].is_null()) << desk_now.dump();
-    EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
-    EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
-    log = CallLog();
+    EXPECT_EQ(caller_->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+    EXPECT_EQ(phone_->Wait(), 0) << Log("uas-agent-answers.xml");
+    const std::vector<json> log = CallLog();
     const json cdr = CallRecord(FirstCall(log));
     EXPECT_EQ(cdr.value("outcome", ""), "completed") << cdr.dump();
     const auto ended = All(log, "consult.ended");
     ASSERT_EQ(ended.size(), conference ? 2u : 1u) << Types(log);
     EXPECT_EQ(ended.back()["event"].value("outcome", ""), "return") << ended.back().dump();
   }
+
+  std::unique_ptr<Sipp> outside_, phone_, caller_;
+  std::unique_ptr<ApiSession> desk_;
 };
+
+TEST_F(SipOutsideConsultTest, ThenHandsTheCallerToIt) {
+  // S-15: the operator consults an outside party (here 112) through the trunk
+  // while the caller holds, then transfers the caller to them and leaves.
+  ASSERT_NO_FATAL_FAILURE(ConsultOutsideConnected(14000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the operator explains the case
+  auto r = desk_->Post("/api/agent/consult/complete", json{{"outcome", "transfer"}});
+  ASSERT_LT(r.status, 300) << r.body;
+  EXPECT_EQ(phone_->Wait(), 0) << Log("uas-agent-answers.xml");  // the operator's phone is let go
+  EXPECT_EQ(caller_->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(outside_->Wait(), 0) << Read(dir_ / "outside.log");  // BYE when the caller hangs up
+  const std::vector<json> log = CallLog();
+  const auto transferred = All(log, "call.transferred");
+  ASSERT_EQ(transferred.size(), 1u) << Types(log);
+  EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
+  EXPECT_TRUE(Has(log, "consult.started")) << Types(log);
+  const json cdr = CallRecord(FirstCall(log));
+  EXPECT_EQ(cdr.value("outcome", ""), "transferred-out") << cdr.dump();
+}
 
 TEST_F(SipOutsideConsultTest, EndsWithTheCallerBackWithTheAgent) { ConsultThenReturn(false); }
 
 TEST_F(SipOutsideConsultTest, AConferenceLetsTheNumberGoAndTheCallerStaysWithTheAgent) { ConsultThenReturn(true); }
 
 TEST_F(SipOutsideConsultTest, TheAgentLeavesAConferenceAndTheNumberKeepsTheCaller) {
-  std::uint16_t trunk_port = 0;
-  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
-  auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
-  auto phone = Phone("uas-agent-answers.xml");
-  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 10000);
-  ASSERT_TRUE(WaitUntilRecorded());
-  ApiSession desk(http_port_);
-  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-  ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
-  std::vector<json> log = AwaitLog("consult.connected");
-  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
-  ASSERT_LT(desk.Post("/api/agent/consult/complete", json{{"outcome", "conference"}}).status, 300);
+  ASSERT_NO_FATAL_FAILURE(ConsultOutsideConnected(10000));
+  ASSERT_LT(desk_->Post("/api/agent/consult/complete", json{{"outcome", "conference"}}).status, 300);
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
-  ASSERT_LT(desk.Post("/api/agent/hangup", json::object()).status, 300);
-  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");  // BYE to the agent's phone at once
-  EXPECT_NE(desk.Get("/api/agent").Json().value("state", ""), "on-call");
+  ASSERT_LT(desk_->Post("/api/agent/hangup", json::object()).status, 300);
+  EXPECT_EQ(phone_->Wait(), 0) << Log("uas-agent-answers.xml");  // BYE to the agent's phone at once
+  EXPECT_NE(desk_->Get("/api/agent").Json().value("state", ""), "on-call");
   // The caller and the number talk on until the caller hangs up; then the number gets its BYE.
-  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
-  EXPECT_EQ(outside->Wait(std::chrono::seconds(10)), 0) << Read(dir_ / "outside.log");
-  log = CallLog();
+  EXPECT_EQ(caller_->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(outside_->Wait(std::chrono::seconds(10)), 0) << Read(dir_ / "outside.log");
+  const std::vector<json> log = CallLog();
   const auto transferred = All(log, "call.transferred");
   ASSERT_EQ(transferred.size(), 1u) << Types(log);
   EXPECT_EQ(transferred[0]["event"].value("number", ""), "112") << transferred[0].dump();
@@ -572,41 +576,24 @@ TEST_F(SipOutsideConsultTest, TheAgentLeavesAConferenceAndTheNumberKeepsTheCalle
 }
 
 TEST_F(SipOutsideConsultTest, ACallerWhoHangsUpMidConsultEndsTheOutsideCallToo) {
-  std::uint16_t trunk_port = 0;
-  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
-  auto outside = OutsideWorld(trunk_port);  // answers and stays until the centre's BYE
-  auto phone = Phone("uas-agent-answers.xml");
-  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 6000);
-  ASSERT_TRUE(WaitUntilRecorded());
-  ApiSession desk(http_port_);
-  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-  ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "112"}}).status, 300);
-  const std::vector<json> log = AwaitLog("consult.connected");
-  ASSERT_TRUE(Has(log, "consult.connected")) << Types(log);
-  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
-  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
-  EXPECT_EQ(outside->Wait(std::chrono::seconds(10)), 0) << Read(dir_ / "outside.log");  // BYE, not left open
+  ASSERT_NO_FATAL_FAILURE(ConsultOutsideConnected(6000));
+  EXPECT_EQ(caller_->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone_->Wait(), 0) << Log("uas-agent-answers.xml");
+  EXPECT_EQ(outside_->Wait(std::chrono::seconds(10)), 0) << Read(dir_ / "outside.log");  // BYE, not left open
 }
 
-TEST_F(SipCallTest, AnOutsidePartyWhoHangsUpMidConsultGivesTheCallerBackToTheAgent) {
-  std::uint16_t trunk_port = 0;
-  ASSERT_NO_FATAL_FAILURE(trunk_port = StartWithTrunk());
-  auto outside = OutsideWorld(trunk_port, "uas-customer-answers-then-hangs-up.xml");  // answers, hangs up at once
-  auto phone = Phone("uas-agent-answers.xml");
-  auto caller = Call("uac-caller-talks-then-hangs-up.xml", 12000);
-  ASSERT_TRUE(WaitUntilRecorded());
-  ApiSession desk(http_port_);
-  ASSERT_EQ(desk.Login("sip01", sip01_password_).status, 200);
-  ASSERT_LT(desk.Post("/api/agent/consult", json{{"to", "external"}, {"number", "79160000001"}}).status, 300);
-  std::vector<json> log = AwaitLog("call.resumed");
+TEST_F(SipOutsideConsultTest, AnOutsidePartyWhoHangsUpMidConsultGivesTheCallerBackToTheAgent) {
+  // The outside world answers and hangs up at once.
+  ASSERT_NO_FATAL_FAILURE(ConsultOutside(12000, "79160000001", "uas-customer-answers-then-hangs-up.xml"));
+  const std::vector<json> log = AwaitLog("call.resumed");
   const auto ended = All(log, "consult.ended");
   ASSERT_EQ(ended.size(), 1u) << Types(log);
   EXPECT_EQ(ended[0]["event"].value("outcome", ""), "return") << ended[0].dump();
   EXPECT_TRUE(Has(log, "call.resumed")) << Types(log);
-  EXPECT_EQ(desk.Get("/api/agent").Json().value("state", ""), "on-call");
-  EXPECT_EQ(outside->Wait(), 0) << Read(dir_ / "outside.log");
-  EXPECT_EQ(caller->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
-  EXPECT_EQ(phone->Wait(), 0) << Log("uas-agent-answers.xml");
+  EXPECT_EQ(desk_->Get("/api/agent").Json().value("state", ""), "on-call");
+  EXPECT_EQ(outside_->Wait(), 0) << Read(dir_ / "outside.log");
+  EXPECT_EQ(caller_->Wait(), 0) << Log("uac-caller-talks-then-hangs-up.xml");
+  EXPECT_EQ(phone_->Wait(), 0) << Log("uas-agent-answers.xml");
 }
 
 TEST_F(SipCallTest, AnAttendedTransferConsultsAColleaguesPhoneThenHandsTheCallerOver) {

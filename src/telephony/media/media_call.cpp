@@ -236,13 +236,7 @@ void MediaCall::Tick() {
   if (recording) {
     std::span<const std::int16_t> right = frames_[agent];
     if (mixing) {  // everyone the caller talks to
-      for (std::size_t k = 0; k < mix_frame_.size(); ++k) {
-        int sum = 0;
-        for (std::size_t i = 0; i < legs_.size(); ++i) {
-          if (i != caller && (i == agent || mixed_[i])) sum += frames_[i][k];
-        }
-        mix_frame_[k] = static_cast<std::int16_t>(std::clamp(sum, -32768, 32767));
-      }
+      SumFrames([&](std::size_t i) { return i != caller && (i == agent || mixed_[i]); });
       right = mix_frame_;
     }
     if (auto status = recorder_->Append(frames_[caller], right); !status) {
@@ -268,14 +262,18 @@ void MediaCall::SendMix(MediaClock::time_point now) {
   for (std::size_t to = 0; to < legs_.size(); ++to) {
     RtpLeg* leg = legs_[to].get();
     if (!mixed_[to] || !leg || !leg->has_destination() || leg->player().playing() || leg->sending_digits()) continue;
-    for (std::size_t k = 0; k < mix_frame_.size(); ++k) {
-      int sum = 0;
-      for (std::size_t from = 0; from < legs_.size(); ++from) {
-        if (from != to && mixed_[from]) sum += frames_[from][k];
-      }
-      mix_frame_[k] = static_cast<std::int16_t>(std::clamp(sum, -32768, 32767));
-    }
+    SumFrames([&](std::size_t from) { return from != to && mixed_[from]; });
     leg->SendFrame(mix_frame_, now);
+  }
+}
+
+void MediaCall::SumFrames(const std::function<bool(std::size_t)>& include) {
+  for (std::size_t k = 0; k < mix_frame_.size(); ++k) {
+    int sum = 0;
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      if (include(i)) sum += frames_[i][k];
+    }
+    mix_frame_[k] = static_cast<std::int16_t>(std::clamp(sum, -32768, 32767));
   }
 }
 

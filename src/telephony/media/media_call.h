@@ -73,6 +73,8 @@ class MediaCall : public std::enable_shared_from_this<MediaCall>, private LegLis
   bool mixing() const;
   // Sends each mixed leg that plays nothing the sum of the other mixed legs' frames.
   void SendMix(MediaClock::time_point now);
+  // mix_frame_ = this tick's frames of the legs `include` picks, summed (clamped).
+  void SumFrames(const std::function<bool(std::size_t)>& include);
 
   void OnLegAudio(Leg from, const RtpHeader& header, AudioCodec codec,
                   std::span<const std::uint8_t> payload) override;

@@ -46,29 +46,25 @@ export function TransferPanel({ onDone }: { onDone: () => void }) {
   // A consult rings one person: the team lead is consulted by name, so only when the server lists one.
   const canConsult = kind === 'team_lead' ? leads.length > 0 : ready;
 
+  // The target as both endpoints take it; the team lead is named by the server
+  // for a transfer, and by id (as a colleague) for a consult.
+  type Target = { to: string; agent?: number; queue?: number; number?: string };
+  function bodyFor(forConsult: boolean): Target {
+    if (kind === 'queue') return { to: 'queue', queue: Number(chosen) };
+    if (kind === 'agent') return { to: 'agent', agent: Number(chosen) };
+    if (kind === 'external') return { to: 'external', number: dialled };
+    return forConsult ? { to: 'agent', agent: leads[0].id } : { to: 'team_lead' };
+  }
+
   async function transfer(e: Event) {
     e.preventDefault();
-    const body =
-      kind === 'queue'
-        ? { to: 'queue', queue: Number(chosen) }
-        : kind === 'agent'
-          ? { to: 'agent', agent: Number(chosen) }
-          : kind === 'external'
-            ? { to: 'external', number: dialled }
-            : { to: 'team_lead' };
-    if (await deskAction('transfer', '/api/agent/transfer', body)) onDone();
+    if (await deskAction('transfer', '/api/agent/transfer', bodyFor(false))) onDone();
   }
 
   async function consult() {
-    const picked = options.find((o) => String(o.id) === chosen);
-    const [body, label]: [{ to: string; agent?: number; queue?: number; number?: string }, string] =
-      kind === 'queue'
-        ? [{ to: 'queue', queue: Number(chosen) }, picked?.name ?? '']
-        : kind === 'agent'
-          ? [{ to: 'agent', agent: Number(chosen) }, picked?.name ?? '']
-          : kind === 'external'
-            ? [{ to: 'external', number: dialled }, dialled]
-            : [{ to: 'agent', agent: leads[0].id }, leads[0].name];
+    const body = bodyFor(true);
+    const label =
+      kind === 'external' ? dialled : kind === 'team_lead' ? leads[0].name : (options.find((o) => String(o.id) === chosen)?.name ?? '');
     if (await deskAction('consult', '/api/agent/consult', body)) {
       rememberConsult(body, label);
       onDone();
